@@ -160,13 +160,14 @@ public static class VietnameseText
         var result = new StringBuilder(word.Length);
         for (var i = 0; i < word.Length;)
         {
+            // Compared by base letter so "cóooo" squeezes to "có": the tone sits on the first o only.
             var run = 1;
-            while (i + run < word.Length && word[i + run] == word[i])
+            while (i + run < word.Length && char.IsLetter(word[i]) && FoldChar(word[i + run]) == FoldChar(word[i]))
             {
                 run++;
             }
             // Vietnamese spells at most two equal letters in a row ("xoong"); three or more is emphasis.
-            result.Append(word[i], run >= 3 && char.IsLetter(word[i]) ? 1 : run);
+            result.Append(run >= 3 ? word.AsSpan(i, 1) : word.AsSpan(i, run));
             i += run;
         }
         return result.ToString();
