@@ -22,7 +22,7 @@ public static class ConfirmRecognizer
     private static readonly HashSet<string> TrailingParticles = new(StringComparer.Ordinal)
     {
         "a", "nha", "nhe", "nhen", "ne", "ha", "nhi", "day", "do", "luon", "dau", "ban", "em", "anh", "chi",
-        "ad", "admin", "bot", "oi", "nhe", "a", "roi", "chu", "vay",
+        "ad", "admin", "bot", "oi", "roi", "chu", "vay",
     };
 
     // "dạ" and "vâng" open a polite answer ("dạ không") as well as being a yes by themselves.
