@@ -1,0 +1,4 @@
+namespace GuidanceBot.Language;
+
+/// <summary>A message for the citizen in Vietnamese with its English equivalent.</summary>
+public readonly record struct LocalizedReason(string Vi, string En);

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+
+namespace GuidanceBot.Language;
+
+/// <summary>Normalisation of citizens' Vietnamese text: Unicode, case, tone placement, diacritics, chat abbreviations.</summary>
+public static class VietnameseText
+{
+    /// <summary>NFC, invariant lower case, trimmed, single spaces, canonical tone placement ("hoà" becomes "hòa").</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var composed = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+
+        var result = new StringBuilder(composed.Length);
+        var word = new StringBuilder();
+        var pendingSpace = false;
+        foreach (var raw in composed)
+        {
+            // Ð (U+00D0, Icelandic eth) is often typed for Đ and lower-cases to ð, not đ.
+            var c = raw == 'ð' ? 'đ' : raw;
+            if (char.IsWhiteSpace(c))
+            {
+                FlushWord(result, word);
+                pendingSpace = result.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                FlushWord(result, word);
+                result.Append(' ');
+                pendingSpace = false;
+            }
+            if (char.IsLetter(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                word.Append(c);
+            }
+            else
+            {
+                FlushWord(result, word);
+                result.Append(c);
+            }
+        }
+        FlushWord(result, word);
+        return result.ToString();
+    }
+
+    private static void FlushWord(StringBuilder result, StringBuilder word)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+        result.Append(TonePlacement.Canonicalize(word.ToString()));
+        word.Clear();
+    }
+
+    /// <summary>Normalize, then drop every diacritic and write đ as d ("Nước ngoài" becomes "nuoc ngoai").</summary>
+    public static string Fold(string text) => StripDiacritics(Normalize(text));
+
+    /// <summary>Removes diacritics from already normalised text, one character for one, so positions stay aligned.</summary>
+    internal static string StripDiacritics(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            result.Append(FoldChar(c));
+        }
+        return result.ToString();
+    }
+
+    /// <summary>The base letter of one precomposed character, lower-cased, with đ as d.</summary>
+    internal static char FoldChar(char c)
+    {
+        if (c is 'đ' or 'Đ' or 'ð' or 'Ð')
+        {
+            return 'd';
+        }
+        if (c < '\u00C0')
+        {
+            return char.ToLowerInvariant(c);
+        }
+        var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+        return char.ToLowerInvariant(decomposed[0]);
+    }
+
+    /// <summary>Expands chat abbreviations word by word and squeezes letters typed three or more times ("khônggg" becomes "không").</summary>
+    public static string ExpandAbbreviations(string normalizedText)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedText);
+        var pieces = SplitWords(normalizedText);
+        var result = new StringBuilder(normalizedText.Length + 16);
+        string? previousWord = null;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var (piece, isWord) = pieces[i];
+            if (!isWord)
+            {
+                result.Append(piece);
+                continue;
+            }
+            var word = Abbreviations.DomainAcronyms.Contains(piece) ? piece : SqueezeRepeats(piece);
+            result.Append(Expand(word, previousWord, IsSentenceFinal(pieces, i)));
+            previousWord = word;
+        }
+        return result.ToString();
+    }
+
+    private static string Expand(string word, string? previousWord, bool sentenceFinal)
+    {
+        if (previousWord is not null && Abbreviations.AfterWord.TryGetValue((previousWord, word), out var inContext))
+        {
+            return inContext;
+        }
+        if (sentenceFinal && Abbreviations.SentenceFinal.TryGetValue(word, out var final))
+        {
+            return final;
+        }
+        return Abbreviations.Table.TryGetValue(word, out var full) ? full : word;
+    }
+
+    private static bool IsSentenceFinal(List<(string Piece, bool IsWord)> pieces, int index)
+    {
+        for (var i = index + 1; i < pieces.Count; i++)
+        {
+            var (piece, isWord) = pieces[i];
+            if (isWord)
+            {
+                return false;
+            }
+            if (piece.Any(c => c is '.' or '?' or '!' or ',' or ';' or '\n'))
+            {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Splits text into runs of letters and digits (words) and everything else, keeping both.</summary>
+    private static List<(string Piece, bool IsWord)> SplitWords(string text)
+    {
+        var pieces = new List<(string, bool)>();
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i == text.Length || IsWordChar(text[i]) != IsWordChar(text[start]))
+            {
+                pieces.Add((text[start..i], IsWordChar(text[start])));
+                start = i;
+            }
+        }
+        return pieces;
+    }
+
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
+
+    private static string SqueezeRepeats(string word)
+    {
+        var result = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length;)
+        {
+            // Compared by base letter so "cóooo" squeezes to "có": the tone sits on the first o only.
+            var run = 1;
+            while (i + run < word.Length && char.IsLetter(word[i]) && FoldChar(word[i + run]) == FoldChar(word[i]))
+            {
+                run++;
+            }
+            // Vietnamese spells at most two equal letters in a row ("xoong"); three or more is emphasis.
+            result.Append(run >= 3 ? word.AsSpan(i, 1) : word.AsSpan(i, run));
+            i += run;
+        }
+        return result.ToString();
+    }
+
+    /// <summary>The form used for matching: normalised, abbreviations expanded, folded, punctuation removed.</summary>
+    public static string Canonical(string text)
+    {
+        var folded = Fold(ExpandAbbreviations(Normalize(text)));
+        var result = new StringBuilder(folded.Length);
+        var pendingSpace = false;
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace && result.Length > 0)
+                {
+                    result.Append(' ');
+                }
+                pendingSpace = false;
+                result.Append(c);
+            }
+            else
+            {
+                // Punctuation separates words ("có,không" is two words), it never joins them.
+                pendingSpace = true;
+            }
+        }
+        return result.ToString();
+    }
+
+    /// <summary>The words of <see cref="Canonical"/>.</summary>
+    public static IReadOnlyList<string> Tokens(string text)
+    {
+        var canonical = Canonical(text);
+        return canonical.Length == 0 ? [] : canonical.Split(' ');
+    }
+}

@@ -1,0 +1,81 @@
+using GuidanceBot.Language;
+
+namespace GuidanceBot.Tests.Language;
+
+public class RedactorTests
+{
+    [Theory]
+    [InlineData("số cccd 001090012345 ạ", "số cccd [SỐ GIẤY TỜ] ạ")]
+    [InlineData("CCCD: 001 090 012 345", "CCCD: [SỐ GIẤY TỜ]")]
+    [InlineData("001.090.012.345 là số của tôi", "[SỐ GIẤY TỜ] là số của tôi")]
+    [InlineData("cmnd cũ 123456789", "cmnd cũ [SỐ GIẤY TỜ]")]
+    [InlineData("cmnd 123 456 789.", "cmnd [SỐ GIẤY TỜ].")]
+    public void Id_numbers_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("gọi 0912345678 nhé", "gọi [SĐT] nhé")]
+    [InlineData("sđt: 0912 345 678", "sđt: [SĐT]")]
+    [InlineData("+84 912 345 678", "[SĐT]")]
+    [InlineData("(+84) 912-345-678 ạ", "[SĐT] ạ")]
+    [InlineData("số cũ 0168.123.4567", "số cũ [SĐT]")]
+    [InlineData("máy bàn 0281234567", "máy bàn [SĐT]")]
+    public void Phone_numbers_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("mail: nguyen.van.an@gmail.com", "mail: [EMAIL]")]
+    [InlineData("gửi về an_nguyen+vneid@cong-an.gov.vn nhé", "gửi về [EMAIL] nhé")]
+    public void Email_addresses_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("Tôi là Nguyễn Văn An, muốn làm CCCD", "Tôi là [TÊN], muốn làm CCCD")]
+    [InlineData("Tên tôi là Trần Thị Bích Ngọc.", "Tên tôi là [TÊN].")]
+    [InlineData("tên là Lê Minh", "tên là [TÊN]")]
+    [InlineData("Mình là Hoa và mình cần hỏi", "Mình là [TÊN] và mình cần hỏi")]
+    [InlineData("em là Phạm Văn Đức ạ", "em là [TÊN] ạ")]
+    [InlineData("Tên mình là Vũ Thị Lan", "Tên mình là [TÊN]")]
+    [InlineData("toi la Nguyen Van An", "toi la [TÊN]")]
+    [InlineData("ten toi la nguyen van an", "ten toi la [TÊN]")]
+    [InlineData("tên tôi là nguyễn văn an, cần hỏi", "tên tôi là [TÊN], cần hỏi")]
+    [InlineData("tên là lan muốn hỏi về tạm trú", "tên là [TÊN] muốn hỏi về tạm trú")]
+    [InlineData("Họ và tên: Đỗ Quang Huy", "Họ và tên: [TÊN]")]
+    public void Self_introduced_names_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Everything_is_redacted_together()
+    {
+        var text = "Tôi là Nguyễn Văn An, sinh 1990, CCCD 001090012345, sđt 0912345678, email an@example.com";
+        Assert.Equal(
+            "Tôi là [TÊN], sinh 1990, CCCD [SỐ GIẤY TỜ], sđt [SĐT], email [EMAIL]",
+            Redactor.Redact(text));
+    }
+
+    [Fact]
+    public void Numbers_run_together_are_still_redacted()
+    {
+        Assert.Equal("năm 1990 [SĐT]", Redactor.Redact("năm 1990 0912345678"));
+    }
+
+    [Theory]
+    [InlineData("Làm CCCD mất bao lâu?")]
+    [InlineData("phí 50.000 đồng")]
+    [InlineData("sinh ngày 05/03/1990")]
+    [InlineData("tôi là người nước ngoài")]
+    [InlineData("em là sinh viên")]
+    [InlineData("")]
+    public void Text_without_personal_data_is_unchanged(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+}

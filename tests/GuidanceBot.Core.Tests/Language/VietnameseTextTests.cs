@@ -1,0 +1,117 @@
+using System.Text;
+using GuidanceBot.Language;
+
+namespace GuidanceBot.Tests.Language;
+
+public class VietnameseTextTests
+{
+    [Theory]
+    [InlineData("hoà", "hòa")]
+    [InlineData("thuỷ", "thủy")]
+    [InlineData("khoẻ", "khỏe")]
+    [InlineData("Thanh Hoá", "thanh hóa")]
+    [InlineData("Khánh Hoà", "khánh hòa")]
+    [InlineData("loà", "lòa")]
+    [InlineData("tuỳ", "tùy")]
+    [InlineData("hoạ", "họa")]
+    public void Old_tone_placement_equals_new(string newStyle, string oldStyle)
+    {
+        Assert.Equal(VietnameseText.Normalize(oldStyle), VietnameseText.Normalize(newStyle));
+    }
+
+    [Theory]
+    [InlineData("hòa", "hòa")]
+    [InlineData("hoà", "hòa")]
+    [InlineData("hoàn", "hoàn")]
+    [InlineData("hòan", "hoàn")]
+    [InlineData("người", "người")]
+    [InlineData("ngừơi", "người")]
+    [InlineData("lựơng", "lượng")]
+    [InlineData("quý", "quý")]
+    [InlineData("qúy", "quý")]
+    [InlineData("giữa", "giữa")]
+    [InlineData("gìn", "gìn")]
+    [InlineData("ngoài", "ngoài")]
+    [InlineData("ngòai", "ngoài")]
+    [InlineData("khuỷu", "khuỷu")]
+    [InlineData("chuyện", "chuyện")]
+    [InlineData("thuở", "thuở")]
+    [InlineData("muốn", "muốn")]
+    [InlineData("café", "café")]
+    public void Tone_goes_on_one_canonical_vowel(string input, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.Normalize(input));
+    }
+
+    [Fact]
+    public void Decomposed_input_equals_composed()
+    {
+        var composed = "Nước ngoài, hoà bình";
+        var decomposed = composed.Normalize(NormalizationForm.FormD);
+        Assert.NotEqual(composed, decomposed);
+        Assert.Equal(VietnameseText.Normalize(composed), VietnameseText.Normalize(decomposed));
+    }
+
+    [Theory]
+    [InlineData("  Xin   CHÀO\t bạn \n", "xin chào bạn")]
+    [InlineData("ĐĂNG KÝ", "đăng ký")]
+    [InlineData("ÐĂNG KÝ", "đăng ký")]
+    [InlineData("", "")]
+    [InlineData("   ", "")]
+    public void Normalize_lower_cases_trims_and_collapses_whitespace(string input, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("Nước ngoài", "nuoc ngoai")]
+    [InlineData("Đăng ký thường trú", "dang ky thuong tru")]
+    [InlineData("Thanh Hoá", "thanh hoa")]
+    [InlineData("CĂN CƯỚC CÔNG DÂN", "can cuoc cong dan")]
+    [InlineData("nuoc ngoai", "nuoc ngoai")]
+    public void Fold_strips_all_diacritics(string input, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.Fold(input));
+    }
+
+    [Theory]
+    [InlineData("ko biết", "không biết")]
+    [InlineData("k dc", "không được")]
+    [InlineData("hok bít j", "không biết gì")]
+    [InlineData("khum", "không")]
+    [InlineData("khônggg", "không")]
+    [InlineData("kooo", "không")]
+    [InlineData("dk tạm trú", "đăng ký tạm trú")]
+    [InlineData("đk thường trú", "đăng ký thường trú")]
+    [InlineData("đc r", "được rồi")]
+    [InlineData("tks bn nhé", "cảm ơn bao nhiêu nhé")]
+    [InlineData("sđt của mik", "số điện thoại của mình")]
+    [InlineData("quên tk mk", "quên tài khoản mật khẩu")]
+    [InlineData("sao z", "sao vậy")]
+    [InlineData("thế v?", "thế vậy?")]
+    [InlineData("làm cccd ở đâu", "làm cccd ở đâu")]
+    [InlineData("vneid bị lỗi", "vneid bị lỗi")]
+    [InlineData("50k", "50k")]
+    [InlineData("xoong", "xoong")]
+    public void Abbreviations_are_expanded_word_by_word(string input, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(input)));
+    }
+
+    [Theory]
+    [InlineData("Ko, mình CHƯA có tài khoản!!!", "khong minh chua co tai khoan")]
+    [InlineData("Nước ngoài.", "nuoc ngoai")]
+    [InlineData("hoà-bình", "hoa binh")]
+    [InlineData("dc r ạ", "duoc roi a")]
+    public void Canonical_is_folded_expanded_and_without_punctuation(string input, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.Canonical(input));
+    }
+
+    [Fact]
+    public void Tokens_are_the_words_of_the_canonical_form()
+    {
+        Assert.Equal(["lam", "cccd", "o", "dau"], VietnameseText.Tokens("Làm CCCD ở đâu?"));
+        Assert.Empty(VietnameseText.Tokens(" ?! "));
+    }
+}
