@@ -121,7 +121,7 @@ internal sealed partial class FlowFileReader
         var needs = Optional(fields, "needs") is { } needsNode ? Needs(needsNode, id) : [];
         var (vi, en) = Required(fields, "utterances", root, "the flow") is { } utterancesNode ? Utterances(utterancesNode) : (null, null);
         var startNode = Required(fields, "start", root, "the flow");
-        var start = startNode is null ? null : Id(startNode, "start");
+        var start = startNode is null ? null : Name(startNode, "start");
 
         List<StepDraft>? steps = null;
         if (Required(fields, "steps", root, "the flow") is { } stepsNode)
@@ -162,7 +162,7 @@ internal sealed partial class FlowFileReader
         var needs = new List<string>();
         foreach (var item in Sequence(node, "needs"))
         {
-            if (Id(item, "needs") is not { } need)
+            if (Name(item, "needs") is not { } need)
                 continue;
             if (need == flowId)
                 Error(item, "a flow cannot need itself");
@@ -229,7 +229,8 @@ internal sealed partial class FlowFileReader
         }
 
         var fields = Fields(map, where, StepFields);
-        var kinds = StepKinds.Where(fields.ContainsKey).ToArray();
+        // In file order, so "several kinds" points at the second one written.
+        var kinds = fields.Where(f => StepKinds.Contains(f.Key)).OrderBy(f => f.Value.Key.Start.Index).Select(f => f.Key).ToArray();
         if (kinds.Length == 0)
         {
             Error(draft.Key, $"{where} has no kind: give it exactly one of {string.Join(", ", StepKinds)}");
@@ -314,7 +315,7 @@ internal sealed partial class FlowFileReader
     private CallStep? Call(StepDraft draft, Fields fields, YamlMappingNode map, LocalizedText? help)
     {
         var callNode = fields["call"].Value;
-        var flowId = Id(callNode, $"steps.{draft.Id}.call");
+        var flowId = Name(callNode, $"steps.{draft.Id}.call");
         if (flowId is not null)
             _calls.Add(Reference(flowId, callNode));
         var next = Next(draft, fields, map, $"step '{draft.Id}'");
@@ -343,7 +344,7 @@ internal sealed partial class FlowFileReader
             Error(owner, $"{where} has no next: name the step that comes after it");
             return null;
         }
-        var next = Id(entry.Value, $"next of {where}");
+        var next = Name(entry.Value, $"next of {where}");
         if (next is null)
             draft.MissingNext = true;
         else
@@ -376,7 +377,7 @@ internal sealed partial class FlowFileReader
             return when;
         foreach (var (keyNode, value) in map.Children)
         {
-            if (Id(keyNode, where) is not { } stepId)
+            if (Name(keyNode, where) is not { } stepId)
                 continue;
             var numberNodes = value is YamlSequenceNode seq ? seq.Children.ToList() : [value];
             if (numberNodes.Count == 0)
@@ -524,6 +525,10 @@ internal sealed partial class FlowFileReader
         return value;
     }
 
+    /// <summary>A name that refers to an id defined elsewhere: if it matches none, that is the error to report.</summary>
+    private string? Name(YamlNode node, string what) => Scalar(node, what);
+
+    /// <summary>An id being defined (flow, step, link, province): kebab-case.</summary>
     private string? Id(YamlNode node, string what)
     {
         var id = Scalar(node, what);
