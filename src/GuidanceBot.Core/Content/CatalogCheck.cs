@@ -28,9 +28,9 @@ internal static class CatalogCheck
         foreach (var file in files)
         {
             foreach (var call in file.Calls.Where(c => !flows.ContainsKey(c.Id)))
-                yield return call.Error($"call '{call.Id}': no flow has this id");
+                yield return call.Error($"call '{call.Id}': no flow has this id{SpellingSuggestion.DidYouMean(call.Id, flows.Keys)}");
             foreach (var need in file.Needs.Where(n => !flows.ContainsKey(n.Id)))
-                yield return need.Error($"needs '{need.Id}': no flow has this id");
+                yield return need.Error($"needs '{need.Id}': no flow has this id{SpellingSuggestion.DidYouMean(need.Id, flows.Keys)}");
         }
 
         foreach (var error in CallCycles(flows))

@@ -234,11 +234,13 @@ internal sealed partial class FlowFileReader
         if (kinds.Length == 0)
         {
             Error(draft.Key, $"{where} has no kind: give it exactly one of {string.Join(", ", StepKinds)}");
+            KeepEdges(draft, fields);
             return;
         }
         if (kinds.Length > 1)
         {
             Error(fields[kinds[1]].Key, $"{where} has several kinds ({string.Join(", ", kinds)}): keep exactly one");
+            KeepEdges(draft, fields);
             return;
         }
 
@@ -334,6 +336,31 @@ internal sealed partial class FlowFileReader
         }
         var say = Optional(fields, "say") is { } s ? Text(s, $"{where}.say") : null;
         return outcome is null ? null : new EndStep(draft.Id, outcome, say, help);
+    }
+
+    /// <summary>
+    /// For a step whose kind is wrong (already reported): keeps the steps it names so the graph checks
+    /// do not also report the steps after it as unreachable.
+    /// </summary>
+    private static void KeepEdges(StepDraft draft, Fields fields)
+    {
+        var nextNodes = new List<YamlNode>();
+        if (fields.TryGetValue("next", out var next))
+            nextNodes.Add(next.Value);
+        if (fields.TryGetValue("choices", out var choices) && choices.Value is YamlSequenceNode items)
+        {
+            foreach (var choice in items.OfType<YamlMappingNode>())
+            {
+                if (choice.Children.TryGetValue(new YamlScalarNode("next"), out var choiceNext))
+                    nextNodes.Add(choiceNext);
+            }
+        }
+        foreach (var node in nextNodes)
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 } target })
+                draft.Edges.Add((target, node));
+        }
+        draft.MissingNext = nextNodes.Count == 0;
     }
 
     private string? Next(StepDraft draft, Fields fields, YamlMappingNode owner, string where)
@@ -454,7 +481,10 @@ internal sealed partial class FlowFileReader
             }
             if (!known.Contains(name))
             {
-                Error(key, $"unknown field '{name}' in {where}: use {string.Join(", ", known)}");
+                var suggestion = SpellingSuggestion.DidYouMean(name, known);
+                Error(key, suggestion.Length > 0
+                    ? $"unknown field '{name}' in {where}{suggestion}"
+                    : $"unknown field '{name}' in {where}: use {string.Join(", ", known)}");
                 continue;
             }
             fields[name] = (key, value);

@@ -19,14 +19,14 @@ internal static class FlowGraphCheck
 
         var startKnown = start is not null && byId.ContainsKey(start);
         if (start is not null && startNode is not null && !startKnown && byId.Count > 0)
-            Error(startNode, $"start '{start}' is not a step of this flow");
+            Error(startNode, $"start '{start}' is not a step of this flow{SpellingSuggestion.DidYouMean(start, byId.Keys)}");
 
         foreach (var step in steps)
         {
             foreach (var (target, at) in step.Edges)
             {
                 if (!byId.ContainsKey(target))
-                    Error(at, $"next '{target}' (in step '{step.Id}') is not a step of this flow");
+                    Error(at, $"next '{target}' (in step '{step.Id}') is not a step of this flow{SpellingSuggestion.DidYouMean(target, byId.Keys)}");
             }
         }
 
@@ -70,7 +70,7 @@ internal static class FlowGraphCheck
             {
                 if (!byId.TryGetValue(when.StepId, out var asked))
                 {
-                    Error(when.At, $"when names '{when.StepId}', which is not a step of this flow");
+                    Error(when.At, $"when names '{when.StepId}', which is not a step of this flow{SpellingSuggestion.DidYouMean(when.StepId, byId.Keys)}");
                     continue;
                 }
                 if (asked.Kind != "ask")

@@ -11,7 +11,7 @@ public sealed class FlowValidationTests
     {
         var (result, yaml) = LoadEdited(y => y.Edit("    time: {", "    tiem: {"));
 
-        SingleErrorAt(result, yaml, "tiem:", "unknown field 'tiem' in step 'giay-to'");
+        SingleErrorAt(result, yaml, "tiem:", "unknown field 'tiem' in step 'giay-to'; did you mean 'time'?");
     }
 
     [Fact]
@@ -19,7 +19,7 @@ public sealed class FlowValidationTests
     {
         var (result, yaml) = LoadEdited(y => y.Edit("en: \"Form CT01\"", "eng: \"Form CT01\""));
 
-        SingleErrorAt(result, yaml, "eng:", "unknown field 'eng' in steps.giay-to.documents[1].text: use vi, en");
+        SingleErrorAt(result, yaml, "eng:", "unknown field 'eng' in steps.giay-to.documents[1].text; did you mean 'en'?");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class FlowValidationTests
     {
         var (result, yaml) = LoadEdited(y => y.Edit("A relative's home\" }, next: giay-to", "A relative's home\" }, next: giay-tox"));
 
-        SingleErrorAt(result, yaml, "giay-tox", "next 'giay-tox' (in step 'thue-nha') is not a step of this flow");
+        SingleErrorAt(result, yaml, "giay-tox", "next 'giay-tox' (in step 'thue-nha') is not a step of this flow; did you mean 'giay-to'?");
     }
 
     [Fact]
@@ -188,6 +188,24 @@ public sealed class FlowValidationTests
         var (result, yaml) = LoadEdited(y => y.Edit("    end: completed\n", ""));
 
         SingleErrorAt(result, yaml, "xong:", "step 'xong' has no kind: give it exactly one of ask, inform, do, call, end");
+    }
+
+    [Fact]
+    public void A_misspelt_kind_is_reported_without_making_later_steps_unreachable()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("    inform: {", "    infrom: {"));
+
+        Assert.Equal(2, result.Errors.Count);
+        AssertAt(result.Errors[0], yaml, "giay-to:", "step 'giay-to' has no kind");
+        AssertAt(result.Errors[1], yaml, "infrom:", "unknown field 'infrom' in step 'giay-to'; did you mean 'inform'?");
+    }
+
+    [Fact]
+    public void Field_typo_far_from_any_name_lists_the_known_fields()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("summary:", "mota:"));
+
+        SingleErrorAt(result, yaml, "mota:", "unknown field 'mota' in the flow: use id, topic, title, summary, source, needs, utterances, start, steps");
     }
 
     [Fact]
