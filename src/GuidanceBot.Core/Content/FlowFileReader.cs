@@ -1,0 +1,588 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using Fields = System.Collections.Generic.Dictionary<string, (YamlDotNet.RepresentationModel.YamlScalarNode Key, YamlDotNet.RepresentationModel.YamlNode Value)>;
+
+namespace GuidanceBot.Content;
+
+/// <summary>
+/// Reads one flow file through YamlDotNet's representation model (so every node keeps its line and column)
+/// and reports every problem the file has on its own; <see cref="FlowGraphCheck"/> checks its steps as a graph.
+/// </summary>
+internal sealed partial class FlowFileReader
+{
+    public const int MaxTextLength = 2000;
+    public const int MinUtterances = 8;
+    public const int MinChoices = 2;
+    public const int MaxChoices = 5;
+
+    private static readonly string[] FlowFields = ["id", "topic", "title", "summary", "source", "needs", "utterances", "start", "steps"];
+    private static readonly string[] TextFields = ["vi", "en"];
+    private static readonly string[] SourceFields = ["portal", "code", "url", "checked"];
+    private static readonly string[] ChoiceFields = ["label", "next"];
+    private static readonly string[] DocumentFields = ["text", "when"];
+    private static readonly string[] FeeFields = ["online", "inPerson", "provinces"];
+    private static readonly string[] LinkFields = ["id", "label", "url"];
+    private static readonly string[] StepKinds = ["ask", "inform", "do", "call", "end"];
+
+    private static readonly Dictionary<string, string[]> KindFields = new(StringComparer.Ordinal)
+    {
+        ["ask"] = ["ask", "choices", "help"],
+        ["inform"] = ["inform", "documents", "fee", "time", "links", "next", "help"],
+        ["do"] = ["do", "stuck", "links", "next", "help"],
+        ["call"] = ["call", "next", "help"],
+        ["end"] = ["end", "say", "help"],
+    };
+
+    private static readonly string[] StepFields = KindFields.Values.SelectMany(f => f).Distinct().ToArray();
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex KebabCase();
+
+    private readonly string _file;
+    private readonly List<ContentError> _errors = [];
+    private readonly List<NamedReference> _links = [];
+    private readonly List<NamedReference> _calls = [];
+    private readonly List<NamedReference> _needs = [];
+    private NamedReference? _flowId;
+
+    private FlowFileReader(string file) => _file = file;
+
+    public static ParsedFlowFile Read(string file, string yaml, string contentVersion)
+    {
+        var reader = new FlowFileReader(file);
+        var root = reader.Parse(yaml);
+        var flow = root is null ? null : reader.ReadFlow(root, contentVersion);
+        return new ParsedFlowFile(file, reader._errors.Count == 0 ? flow : null, reader._errors,
+            reader._flowId, reader._links, reader._calls, reader._needs);
+    }
+
+    private YamlMappingNode? Parse(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e) when (e.Message.StartsWith("Duplicate key ", StringComparison.Ordinal))
+        {
+            Error(e.Start, $"'{e.Message["Duplicate key ".Length..]}' appears twice in the same mapping: each field and step id may appear only once");
+            return null;
+        }
+        catch (YamlException e)
+        {
+            Error(e.Start, $"YAML: {e.Message}");
+            return null;
+        }
+        catch (Exception)
+        {
+            // YamlDotNet's scanner fails on some malformed input (e.g. an unclosed '[') without a position:
+            // point at the end of the last thing it did read.
+            Error(parser.Current?.End ?? new Mark(0, 1, 1), "YAML: the file cannot be read after this point (an unclosed bracket or quote?)");
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            _errors.Add(new ContentError(_file, 1, 1, "the file is empty: write one flow (see dialogs/README.md)"));
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+            Error(stream.Documents[1].RootNode, "one flow per file: remove the second YAML document (after '---')");
+
+        if (stream.Documents[0].RootNode is YamlMappingNode root)
+            return root;
+        Error(stream.Documents[0].RootNode, "a flow file is a mapping of fields (id, topic, title, …), see dialogs/README.md");
+        return null;
+    }
+
+    private FlowDefinition? ReadFlow(YamlMappingNode root, string contentVersion)
+    {
+        var fields = Fields(root, "the flow", FlowFields);
+
+        var id = Required(fields, "id", root, "the flow") is { } idNode ? Id(idNode, "id") : null;
+        if (id is not null)
+            _flowId = Reference(id, fields["id"].Value);
+
+        string? topic = null;
+        if (Required(fields, "topic", root, "the flow") is { } topicNode && Scalar(topicNode, "topic") is { } t)
+        {
+            if (Topics.IsKnown(t))
+                topic = t;
+            else
+                Error(topicNode, $"unknown topic '{t}': use one of {string.Join(", ", Topics.All)}");
+        }
+
+        var title = Required(fields, "title", root, "the flow") is { } titleNode ? Text(titleNode, "title") : null;
+        var summary = Optional(fields, "summary") is { } summaryNode ? Text(summaryNode, "summary") : null;
+        var source = Required(fields, "source", root, "the flow") is { } sourceNode ? Source(sourceNode) : null;
+        var needs = Optional(fields, "needs") is { } needsNode ? Needs(needsNode, id) : [];
+        var (vi, en) = Required(fields, "utterances", root, "the flow") is { } utterancesNode ? Utterances(utterancesNode) : (null, null);
+        var startNode = Required(fields, "start", root, "the flow");
+        var start = startNode is null ? null : Name(startNode, "start");
+
+        List<StepDraft>? steps = null;
+        if (Required(fields, "steps", root, "the flow") is { } stepsNode)
+        {
+            steps = Steps(stepsNode);
+            FlowGraphCheck.Check(steps, start, startNode, _errors, _file);
+        }
+
+        if (_errors.Count > 0 || id is null || topic is null || title is null || source is null || vi is null || en is null
+            || start is null || steps is null || steps.Any(s => s.Definition is null))
+            return null;
+
+        return new FlowDefinition(id, topic, title, summary, source, needs, vi, en, start,
+            steps.Select(s => s.Definition!).ToArray(), contentVersion, _file);
+    }
+
+    private FlowSource? Source(YamlNode node)
+    {
+        if (Mapping(node, "source") is not { } map)
+            return null;
+        var fields = Fields(map, "source", SourceFields);
+        var portal = Required(fields, "portal", map, "source") is { } p ? Scalar(p, "source.portal") : null;
+        var code = Optional(fields, "code") is { } c ? Scalar(c, "source.code") : null;
+        var url = Required(fields, "url", map, "source") is { } u ? Url(u, "source.url") : null;
+        DateOnly? date = null;
+        if (Required(fields, "checked", map, "source") is { } d && Scalar(d, "source.checked") is { } text)
+        {
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                date = parsed;
+            else
+                Error(d, $"source.checked '{text}' is not a date written as YYYY-MM-DD, e.g. 2026-11-26");
+        }
+        return portal is null || url is null || date is null ? null : new FlowSource(portal, code, url, date.Value);
+    }
+
+    private IReadOnlyList<string> Needs(YamlNode node, string? flowId)
+    {
+        var needs = new List<string>();
+        foreach (var item in Sequence(node, "needs"))
+        {
+            if (Name(item, "needs") is not { } need)
+                continue;
+            if (need == flowId)
+                Error(item, "a flow cannot need itself");
+            _needs.Add(Reference(need, item));
+            needs.Add(need);
+        }
+        return needs;
+    }
+
+    private (IReadOnlyList<string>? Vi, IReadOnlyList<string>? En) Utterances(YamlNode node)
+    {
+        if (Mapping(node, "utterances") is not { } map)
+            return (null, null);
+        var fields = Fields(map, "utterances", TextFields);
+        return (Language("vi", "Vietnamese"), Language("en", "English"));
+
+        IReadOnlyList<string>? Language(string language, string name)
+        {
+            if (!fields.TryGetValue(language, out var entry))
+            {
+                Error(map, $"utterances has no {language} list: write at least {MinUtterances} ways a citizen asks for this in {name}");
+                return null;
+            }
+            var utterances = Sequence(entry.Value, $"utterances.{language}")
+                .Select(item => Scalar(item, $"utterances.{language}"))
+                .OfType<string>()
+                .ToArray();
+            var different = utterances.Select(u => u.Trim().ToLowerInvariant()).Distinct().Count();
+            if (different < MinUtterances)
+            {
+                Error(entry.Value, $"utterances.{language} has {different} different utterance(s): write at least {MinUtterances}");
+                return null;
+            }
+            return utterances;
+        }
+    }
+
+    private List<StepDraft> Steps(YamlNode node)
+    {
+        var drafts = new List<StepDraft>();
+        if (Mapping(node, "steps") is not { } map)
+            return drafts;
+        if (map.Children.Count == 0)
+            Error(map, "steps is empty: a flow needs at least one step and an end");
+
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (Id(keyNode, "step id") is not { } id)
+                continue;
+            var draft = new StepDraft(id, keyNode);
+            drafts.Add(draft);
+            Step(draft, value);
+        }
+        return drafts;
+    }
+
+    private void Step(StepDraft draft, YamlNode node)
+    {
+        var where = $"step '{draft.Id}'";
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{where} should be a mapping with one of {string.Join(", ", StepKinds)}");
+            return;
+        }
+
+        var fields = Fields(map, where, StepFields);
+        // In file order, so "several kinds" points at the second one written.
+        var kinds = fields.Where(f => StepKinds.Contains(f.Key)).OrderBy(f => f.Value.Key.Start.Index).Select(f => f.Key).ToArray();
+        if (kinds.Length == 0)
+        {
+            Error(draft.Key, $"{where} has no kind: give it exactly one of {string.Join(", ", StepKinds)}");
+            KeepEdges(draft, fields);
+            return;
+        }
+        if (kinds.Length > 1)
+        {
+            Error(fields[kinds[1]].Key, $"{where} has several kinds ({string.Join(", ", kinds)}): keep exactly one");
+            KeepEdges(draft, fields);
+            return;
+        }
+
+        var kind = draft.Kind = kinds[0];
+        var allowed = KindFields[kind];
+        foreach (var (name, (key, _)) in fields)
+        {
+            if (StepFields.Contains(name) && !allowed.Contains(name))
+                Error(key, $"'{name}' does not belong in {(kind == "ask" || kind == "inform" || kind == "end" ? "an" : "a")} {kind} step ({where}); it may have {string.Join(", ", allowed)}");
+        }
+
+        var help = Optional(fields, "help") is { } helpNode ? Text(helpNode, $"steps.{draft.Id}.help") : null;
+        draft.Definition = kind switch
+        {
+            "ask" => Ask(draft, fields, map, help),
+            "inform" => Inform(draft, fields, map, help),
+            "do" => Do(draft, fields, map, help),
+            "call" => Call(draft, fields, map, help),
+            _ => End(draft, fields, help),
+        };
+    }
+
+    private AskStep? Ask(StepDraft draft, Fields fields, YamlMappingNode map, LocalizedText? help)
+    {
+        var where = $"steps.{draft.Id}";
+        var question = Text(fields["ask"].Value, $"{where}.ask");
+        var choices = new List<ChoiceDefinition>();
+        var choicesNode = Required(fields, "choices", map, $"step '{draft.Id}'");
+        if (choicesNode is not null)
+        {
+            var items = Sequence(choicesNode, $"{where}.choices");
+            draft.ChoiceCount = items.Count;
+            if (choicesNode is YamlSequenceNode && items.Count is < MinChoices or > MaxChoices)
+                Error(choicesNode, $"{where}.choices has {items.Count} choice(s): write {MinChoices} to {MaxChoices} (Zalo shows at most {MaxChoices} buttons)");
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                var choiceWhere = $"{where}.choices[{i + 1}]";
+                if (Mapping(items[i], choiceWhere) is not { } choiceMap)
+                    continue;
+                var choiceFields = Fields(choiceMap, choiceWhere, ChoiceFields);
+                var label = Required(choiceFields, "label", choiceMap, choiceWhere) is { } l ? Text(l, $"{choiceWhere}.label") : null;
+                var next = Next(draft, choiceFields, choiceMap, choiceWhere);
+                if (label is not null && next is not null)
+                    choices.Add(new ChoiceDefinition(label, next));
+            }
+        }
+        return question is null || choicesNode is null || choices.Count != draft.ChoiceCount ? null
+            : new AskStep(draft.Id, question, choices, help);
+    }
+
+    private InformStep? Inform(StepDraft draft, Fields fields, YamlMappingNode map, LocalizedText? help)
+    {
+        var where = $"steps.{draft.Id}";
+        var text = Text(fields["inform"].Value, $"{where}.inform");
+        var documents = Optional(fields, "documents") is { } d ? Documents(draft, d, $"{where}.documents") : [];
+        var fee = Optional(fields, "fee") is { } f ? Fee(f, $"{where}.fee") : null;
+        var time = Optional(fields, "time") is { } t ? Text(t, $"{where}.time") : null;
+        var links = Optional(fields, "links") is { } l ? Links(l, $"{where}.links") : [];
+        var next = Next(draft, fields, map, $"step '{draft.Id}'");
+        return text is null || next is null ? null : new InformStep(draft.Id, text, documents, fee, time, links, next, help);
+    }
+
+    private DoStep? Do(StepDraft draft, Fields fields, YamlMappingNode map, LocalizedText? help)
+    {
+        var where = $"steps.{draft.Id}";
+        var instruction = Text(fields["do"].Value, $"{where}.do");
+        var stuck = Required(fields, "stuck", map, $"step '{draft.Id}'") is { } s ? Text(s, $"{where}.stuck") : null;
+        var links = Optional(fields, "links") is { } l ? Links(l, $"{where}.links") : [];
+        var next = Next(draft, fields, map, $"step '{draft.Id}'");
+        return instruction is null || stuck is null || next is null ? null : new DoStep(draft.Id, instruction, stuck, links, next, help);
+    }
+
+    private CallStep? Call(StepDraft draft, Fields fields, YamlMappingNode map, LocalizedText? help)
+    {
+        var callNode = fields["call"].Value;
+        var flowId = Name(callNode, $"steps.{draft.Id}.call");
+        if (flowId is not null)
+            _calls.Add(Reference(flowId, callNode));
+        var next = Next(draft, fields, map, $"step '{draft.Id}'");
+        return flowId is null || next is null ? null : new CallStep(draft.Id, flowId, next, help);
+    }
+
+    private EndStep? End(StepDraft draft, Fields fields, LocalizedText? help)
+    {
+        var where = $"steps.{draft.Id}";
+        var outcomeNode = fields["end"].Value;
+        var outcome = Scalar(outcomeNode, $"{where}.end");
+        if (outcome is not null && !Outcomes.IsKnown(outcome))
+        {
+            Error(outcomeNode, $"unknown outcome '{outcome}' in {where}.end: use one of {string.Join(", ", Outcomes.All)}");
+            outcome = null;
+        }
+        var say = Optional(fields, "say") is { } s ? Text(s, $"{where}.say") : null;
+        return outcome is null ? null : new EndStep(draft.Id, outcome, say, help);
+    }
+
+    /// <summary>
+    /// For a step whose kind is wrong (already reported): keeps the steps it names so the graph checks
+    /// do not also report the steps after it as unreachable.
+    /// </summary>
+    private static void KeepEdges(StepDraft draft, Fields fields)
+    {
+        var nextNodes = new List<YamlNode>();
+        if (fields.TryGetValue("next", out var next))
+            nextNodes.Add(next.Value);
+        if (fields.TryGetValue("choices", out var choices) && choices.Value is YamlSequenceNode items)
+        {
+            foreach (var choice in items.OfType<YamlMappingNode>())
+            {
+                if (choice.Children.TryGetValue(new YamlScalarNode("next"), out var choiceNext))
+                    nextNodes.Add(choiceNext);
+            }
+        }
+        foreach (var node in nextNodes)
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 } target })
+                draft.Edges.Add((target, node));
+        }
+        draft.MissingNext = nextNodes.Count == 0;
+    }
+
+    private string? Next(StepDraft draft, Fields fields, YamlMappingNode owner, string where)
+    {
+        if (!fields.TryGetValue("next", out var entry))
+        {
+            draft.MissingNext = true;
+            Error(owner, $"{where} has no next: name the step that comes after it");
+            return null;
+        }
+        var next = Name(entry.Value, $"next of {where}");
+        if (next is null)
+            draft.MissingNext = true;
+        else
+            draft.Edges.Add((next, entry.Value));
+        return next;
+    }
+
+    private IReadOnlyList<DocumentItem> Documents(StepDraft draft, YamlNode node, string where)
+    {
+        var documents = new List<DocumentItem>();
+        var items = Sequence(node, where);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemWhere = $"{where}[{i + 1}]";
+            if (Mapping(items[i], itemWhere) is not { } map)
+                continue;
+            var fields = Fields(map, itemWhere, DocumentFields);
+            var text = Required(fields, "text", map, itemWhere) is { } t ? Text(t, $"{itemWhere}.text") : null;
+            var when = Optional(fields, "when") is { } w ? When(draft, w, $"{itemWhere}.when") : new Dictionary<string, IReadOnlyList<int>>();
+            if (text is not null)
+                documents.Add(new DocumentItem(text, when));
+        }
+        return documents;
+    }
+
+    private Dictionary<string, IReadOnlyList<int>> When(StepDraft draft, YamlNode node, string where)
+    {
+        var when = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
+        if (Mapping(node, where) is not { } map)
+            return when;
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (Name(keyNode, where) is not { } stepId)
+                continue;
+            var numberNodes = value is YamlSequenceNode seq ? seq.Children.ToList() : [value];
+            if (numberNodes.Count == 0)
+                Error(value, $"{where}.{stepId} names no choice: write a choice number, e.g. {stepId}: 1, or a list, e.g. {stepId}: [2, 3]");
+            var choices = new List<(int, YamlNode)>();
+            foreach (var numberNode in numberNodes)
+            {
+                if (numberNode is YamlScalarNode { Value: var text }
+                    && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
+                    choices.Add((number, numberNode));
+                else
+                    Error(numberNode, $"{where}.{stepId}: choice numbers are whole numbers counted from 1, e.g. {stepId}: 1 or {stepId}: [2, 3]");
+            }
+            draft.Whens.Add(new WhenCondition(stepId, keyNode, choices));
+            when[stepId] = choices.Select(c => c.Item1).ToArray();
+        }
+        return when;
+    }
+
+    private FeeDefinition? Fee(YamlNode node, string where)
+    {
+        if (Mapping(node, where) is not { } map)
+            return null;
+        var fields = Fields(map, where, FeeFields);
+        if (fields.Count == 0)
+            Error(map, $"{where} is empty: give online, inPerson or both");
+        var online = Optional(fields, "online") is { } o ? Text(o, $"{where}.online") : null;
+        var inPerson = Optional(fields, "inPerson") is { } p ? Text(p, $"{where}.inPerson") : null;
+        var provinces = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        if (Optional(fields, "provinces") is { } provincesNode && Mapping(provincesNode, $"{where}.provinces") is { } provincesMap)
+        {
+            foreach (var (keyNode, value) in provincesMap.Children)
+            {
+                if (Id(keyNode, $"{where}.provinces") is { } province && Text(value, $"{where}.provinces.{province}") is { } fee)
+                    provinces[province] = fee;
+            }
+        }
+        return new FeeDefinition(online, inPerson, provinces);
+    }
+
+    private IReadOnlyList<FlowLink> Links(YamlNode node, string where)
+    {
+        var links = new List<FlowLink>();
+        var items = Sequence(node, where);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemWhere = $"{where}[{i + 1}]";
+            if (Mapping(items[i], itemWhere) is not { } map)
+                continue;
+            var fields = Fields(map, itemWhere, LinkFields);
+            var id = Required(fields, "id", map, itemWhere) is { } idNode ? Id(idNode, $"{itemWhere}.id") : null;
+            if (id is not null)
+                _links.Add(Reference(id, fields["id"].Value));
+            var label = Required(fields, "label", map, itemWhere) is { } l ? Text(l, $"{itemWhere}.label") : null;
+            var url = Required(fields, "url", map, itemWhere) is { } u ? Url(u, $"{itemWhere}.url") : null;
+            if (id is not null && label is not null && url is not null)
+                links.Add(new FlowLink(id, label, url));
+        }
+        return links;
+    }
+
+    // ---- Node helpers: each reports what is wrong at the node and returns null, so reading goes on.
+
+    /// <summary>The scalar keys of a mapping; a key outside <paramref name="known"/> is reported.</summary>
+    private Fields Fields(YamlMappingNode map, string where, IReadOnlyCollection<string> known)
+    {
+        var fields = new Fields(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } name } key)
+            {
+                Error(keyNode, $"a field name in {where} should be a single word");
+                continue;
+            }
+            if (!known.Contains(name))
+            {
+                var suggestion = SpellingSuggestion.DidYouMean(name, known);
+                Error(key, suggestion.Length > 0
+                    ? $"unknown field '{name}' in {where}{suggestion}"
+                    : $"unknown field '{name}' in {where}: use {string.Join(", ", known)}");
+                continue;
+            }
+            fields[name] = (key, value);
+        }
+        return fields;
+    }
+
+    private YamlNode? Required(Fields fields, string name, YamlNode owner, string where)
+    {
+        if (fields.TryGetValue(name, out var entry))
+            return entry.Value;
+        Error(owner, $"{where} has no '{name}'");
+        return null;
+    }
+
+    private static YamlNode? Optional(Fields fields, string name) =>
+        fields.TryGetValue(name, out var entry) ? entry.Value : null;
+
+    private YamlMappingNode? Mapping(YamlNode node, string what)
+    {
+        if (node is YamlMappingNode map)
+            return map;
+        Error(node, $"{what} should be a mapping of fields (name: value)");
+        return null;
+    }
+
+    private IReadOnlyList<YamlNode> Sequence(YamlNode node, string what)
+    {
+        if (node is YamlSequenceNode seq)
+            return seq.Children.ToList();
+        Error(node, $"{what} should be a list (- item, or [a, b])");
+        return [];
+    }
+
+    private LocalizedText? Text(YamlNode node, string what)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{what} should be a text with vi and en, e.g. {{ vi: \"…\", en: \"…\" }}");
+            return null;
+        }
+        var fields = Fields(map, what, TextFields);
+        string? vi = null;
+        if (fields.TryGetValue("vi", out var viEntry))
+            vi = Scalar(viEntry.Value, $"{what}.vi");
+        else
+            Error(map, $"{what} has no vi text: Vietnamese is required");
+        var en = fields.TryGetValue("en", out var enEntry) ? Scalar(enEntry.Value, $"{what}.en") : null;
+        return vi is null ? null : new LocalizedText(vi, en);
+    }
+
+    /// <summary>A non-empty single value of at most <see cref="MaxTextLength"/> characters.</summary>
+    private string? Scalar(YamlNode node, string what)
+    {
+        if (node is not YamlScalarNode scalar)
+        {
+            Error(node, $"{what} should be a single value, not a list or mapping");
+            return null;
+        }
+        var value = scalar.Value ?? "";
+        if (string.IsNullOrWhiteSpace(value) || scalar.Style == ScalarStyle.Plain && value is "~" or "null" or "Null" or "NULL")
+        {
+            Error(node, $"{what} is empty");
+            return null;
+        }
+        if (value.Length > MaxTextLength)
+            Error(node, $"{what} is {value.Length:N0} characters long: the limit is {MaxTextLength:N0}");
+        return value;
+    }
+
+    /// <summary>A name that refers to an id defined elsewhere: if it matches none, that is the error to report.</summary>
+    private string? Name(YamlNode node, string what) => Scalar(node, what);
+
+    /// <summary>An id being defined (flow, step, link, province): kebab-case.</summary>
+    private string? Id(YamlNode node, string what)
+    {
+        var id = Scalar(node, what);
+        if (id is not null && !KebabCase().IsMatch(id))
+            Error(node, $"'{id}' ({what}) is not a kebab-case id: use lower-case letters a-z without diacritics, digits and single hyphens, e.g. 'tam-tru'");
+        return id;
+    }
+
+    private string? Url(YamlNode node, string what)
+    {
+        var url = Scalar(node, what);
+        if (url is null)
+            return null;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            return url;
+        Error(node, $"{what} '{url}' is not a web address starting with https://");
+        return null;
+    }
+
+    private NamedReference Reference(string id, YamlNode node) =>
+        new(id, _file, checked((int)node.Start.Line), checked((int)node.Start.Column));
+
+    private void Error(YamlNode node, string message) => Error(node.Start, message);
+
+    private void Error(Mark mark, string message) =>
+        _errors.Add(new ContentError(_file, checked((int)mark.Line), checked((int)mark.Column), message));
+}
