@@ -1,1 +1,54 @@
-Console.WriteLine("guidancebot");
+using GuidanceBot;
+using GuidanceBot.Cli;
+using GuidanceBot.Cli.Commands;
+using GuidanceBot.Engine;
+using GuidanceBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+const string Usage = """
+    guidancebot — GuidanceBot's terminal tools
+
+      chat [--sqlite PATH] [--conversation ID] [--locale vi-VN|en-US]
+                            chat with the bot in the terminal (same engine and SQLite file as the web host)
+      validate [DIR]        check the flows in dialogs/ (or DIR); one line per flow, or the errors and exit code 1
+
+    Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+var command = args[0];
+var options = CommandLine.Parse(args.Skip(1));
+
+switch (command)
+{
+    case "chat":
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (options.Named.TryGetValue("sqlite", out var path))
+        {
+            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
+        }
+        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
+        using var host = builder.Build();
+        var engine = host.Services.GetRequiredService<TurnEngine>();
+        Console.InputEncoding = System.Text.Encoding.UTF8;
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return await new ChatCommand(engine, Console.In, Console.Out).RunAsync(
+            options.Named.GetValueOrDefault("conversation", "cli-" + Environment.UserName),
+            options.Named.GetValueOrDefault("locale", "vi-VN"),
+            CancellationToken.None);
+    }
+    default:
+        Console.Error.WriteLine($"Unknown command '{command}'.");
+        Console.Error.WriteLine(Usage);
+        return 2;
+}

@@ -3,7 +3,7 @@ namespace GuidanceBot.Content;
 /// <summary>Where the flows are and whether to reload them when a file changes (bound from the "Content" section).</summary>
 public sealed class ContentOptions
 {
-    public const string Section = "Content";
+    public const string Section = "GuidanceBot:Content";
 
     /// <summary>The folder of flow files; relative paths are resolved from the current directory.</summary>
     public string Directory { get; set; } = "dialogs";

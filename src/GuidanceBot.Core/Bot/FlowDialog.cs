@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using GuidanceBot.Activities;
+using GuidanceBot.Analytics;
+using GuidanceBot.Content;
+using GuidanceBot.Dialogs;
+using GuidanceBot.Engine;
+using GuidanceBot.Language;
+
+namespace GuidanceBot.Bot;
+
+/// <summary>
+/// Runs any flow from dialogs/ on the dialog stack: one step at a time, tailored by earlier answers, recording
+/// step entered / answered and how the run ended. A <c>call</c> step pushes another flow and resumes after it.
+/// Reads the flow from the current catalog on every turn, so edited content takes effect without a restart.
+/// </summary>
+public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options) : Dialog(DialogId)
+{
+    public const string DialogId = "flow";
+
+    /// <summary>Set in <see cref="TurnContext.Items"/> before cancelling the stack, to say why runs end.</summary>
+    public const string EndReasonItem = "flow-end-reason";
+
+    private const string ModeAnswer = "answer";
+    private const string ModeStuck = "stuck";
+    private const string ModeSwitch = "switch";
+    private const string ModeHelpful = "helpful";
+    private const string ModeCall = "call";
+
+    /// <summary>Begin options for a flow.</summary>
+    public static JsonNode Options(string flowId, bool called = false) => new JsonObject { ["flow"] = flowId, ["called"] = called };
+
+    /// <summary>Where a run stands, read from its stack entry: for the router's resume offer and handoff.</summary>
+    public sealed record Position(string FlowId, string StepId, string RunId, string Version);
+
+    public static Position? PositionOf(DialogInstance instance) =>
+        instance.Id == DialogId && instance.State["flow"] is JsonValue
+            ? new Position((string)instance.State["flow"]!, (string?)instance.State["step"] ?? "", (string)instance.State["run"]!, (string)instance.State["version"]!)
+            : null;
+
+    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? beginOptions, CancellationToken cancellationToken)
+    {
+        var flowId = (string?)beginOptions?["flow"] ?? throw new ArgumentException("FlowDialog needs a 'flow' option.");
+        var flow = catalog().Find(flowId) ?? throw new InvalidOperationException($"No flow '{flowId}' is loaded.");
+        var state = dc.ActiveDialog!.State;
+        state["flow"] = flow.Id;
+        state["version"] = flow.ContentVersion;
+        state["run"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        state["called"] = (bool?)beginOptions!["called"] ?? false;
+        state["answers"] = new JsonObject();
+        state["history"] = new JsonArray();
+        Record(dc.Turn, state, EventKinds.FlowStarted, null, state["called"]!.GetValue<bool>() ? new() { ["called"] = "true" } : null);
+        return EnterAsync(dc, flow, flow.Start, cancellationToken);
+    }
+
+    public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        if (!turn.Activity.IsMessage)
+        {
+            return DialogTurnResult.Waiting;
+        }
+        var state = dc.ActiveDialog!.State;
+        var flow = catalog().Find((string)state["flow"]!);
+        var step = flow?.FindStep((string)state["step"]!);
+        if (flow is null)
+        {
+            turn.Send(turn.T("Hướng dẫn này không còn nữa. Bạn chọn hướng dẫn khác nhé.", "This guide is no longer available. Please pick another."));
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+        if (step is null)
+        {
+            // The content was edited under this conversation and the step is gone: start the flow's new version.
+            turn.Send(turn.T("Hướng dẫn này vừa được cập nhật. Mình bắt đầu lại từ đầu nhé.", "This guide was just updated. Let's start it again."));
+            return await dc.ReplaceDialogAsync(DialogId, Options(flow.Id, (bool)state["called"]!), cancellationToken);
+        }
+        state["version"] = flow.ContentVersion;
+        var text = turn.Activity.Text ?? "";
+
+        switch (GlobalCommands.Recognize(text))
+        {
+            case GlobalCommand.Back:
+                return await BackAsync(dc, flow, cancellationToken);
+            case GlobalCommand.Help:
+                turn.Send(step.Help is { } help
+                    ? help.For(turn.Language)
+                    : turn.T("Bạn bấm một nút bên dưới để trả lời. Gõ \"quay lại\" để về bước trước, \"gặp cán bộ\" để được người hỗ trợ.",
+                        "Tap a button below to answer. Type \"back\" for the previous step, \"talk to staff\" for a person."));
+                Show(turn, flow, step, state);
+                return DialogTurnResult.Waiting;
+        }
+
+        return (string?)state["mode"] switch
+        {
+            ModeSwitch => await SwitchAnswerAsync(dc, flow, step, text, cancellationToken),
+            ModeHelpful => await HelpfulAnswerAsync(dc, text, cancellationToken),
+            ModeStuck => await StuckAnswerAsync(dc, flow, (DoStep)step, text, cancellationToken),
+            _ => await AnswerAsync(dc, flow, step, text, cancellationToken),
+        };
+    }
+
+    /// <summary>A called flow ended: go on after the call step, or pass a switch to another flow up the stack.</summary>
+    public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, DialogReason reason, JsonNode? result, CancellationToken cancellationToken)
+    {
+        var state = dc.ActiveDialog!.State;
+        if (result?["switchTo"] is not null || result?["reroute"] is not null)
+        {
+            return await dc.EndDialogAsync(result, cancellationToken);
+        }
+        var flow = catalog().Find((string)state["flow"]!);
+        if (flow?.FindStep((string)state["step"]!) is not CallStep call)
+        {
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+        var outcome = (string?)result ?? "none";
+        Record(dc.Turn, state, EventKinds.StepAnswered, call.Id, new() { ["answer"] = "returned", ["outcome"] = outcome });
+        return await EnterAsync(dc, flow, call.Next, cancellationToken);
+    }
+
+    public override Task RepromptAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        var flow = catalog().Find((string)instance.State["flow"]!);
+        if (flow?.FindStep((string)instance.State["step"]!) is { } step)
+        {
+            Show(dc.Turn, flow, step, instance.State);
+        }
+        return Task.CompletedTask;
+    }
+
+    public override Task EndAsync(DialogContext dc, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
+    {
+        if ((bool?)instance.State["ended"] == true)
+        {
+            return Task.CompletedTask;
+        }
+        var why = dc.Turn.Items.GetValueOrDefault(EndReasonItem) as string;
+        var kind = reason == DialogReason.ReplaceCalled || why == "replaced"
+            ? EventKinds.FlowReplaced
+            : why == "handed-off" ? EventKinds.HandedOff : EventKinds.FlowCancelled;
+        Record(dc.Turn, instance.State, kind, (string?)instance.State["step"]);
+        return Task.CompletedTask;
+    }
+
+    private async Task<DialogTurnResult> EnterAsync(DialogContext dc, FlowDefinition flow, string stepId, CancellationToken cancellationToken)
+    {
+        var state = dc.ActiveDialog!.State;
+        var step = flow.Step(stepId);
+        state["step"] = step.Id;
+        state["mode"] = ModeAnswer;
+        state["attempts"] = 0;
+        Record(dc.Turn, state, EventKinds.StepEntered, step.Id);
+        switch (step)
+        {
+            case CallStep call:
+                state["mode"] = ModeCall;
+                return await dc.BeginDialogAsync(DialogId, Options(call.FlowId, called: true), cancellationToken);
+            case EndStep end:
+                return await FinishAsync(dc, end, cancellationToken);
+            default:
+                var history = (JsonArray)state["history"]!;
+                if (history.Count == 0 || (string?)history[^1] != step.Id)
+                {
+                    history.Add(step.Id);
+                }
+                Show(dc.Turn, flow, step, state);
+                return DialogTurnResult.Waiting;
+        }
+    }
+
+    private async Task<DialogTurnResult> AnswerAsync(DialogContext dc, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var state = dc.ActiveDialog!.State;
+        switch (step)
+        {
+            case AskStep ask:
+                var choice = Match(text, ask.Choices.Select(c => c.Label).ToList());
+                if (choice >= 0)
+                {
+                    ((JsonObject)state["answers"]!)[ask.Id] = choice + 1;
+                    Record(turn, state, EventKinds.StepAnswered, ask.Id, new() { ["choice"] = (choice + 1).ToString(CultureInfo.InvariantCulture) });
+                    return await EnterAsync(dc, flow, ask.Choices[choice].Next, cancellationToken);
+                }
+                break;
+            case InformStep inform:
+                if (Match(text, [Labels.Continue]) == 0 || ConfirmRecognizer.Recognize(text) == true)
+                {
+                    Record(turn, state, EventKinds.StepAnswered, inform.Id, new() { ["answer"] = "continue" });
+                    return await EnterAsync(dc, flow, inform.Next, cancellationToken);
+                }
+                break;
+            case DoStep @do:
+                var done = Match(text, [Labels.Done, Labels.Stuck]) switch
+                {
+                    0 => true,
+                    1 => false,
+                    _ => ConfirmRecognizer.Recognize(text),
+                };
+                if (done == true)
+                {
+                    Record(turn, state, EventKinds.StepAnswered, @do.Id, new() { ["answer"] = "done" });
+                    return await EnterAsync(dc, flow, @do.Next, cancellationToken);
+                }
+                if (done == false)
+                {
+                    Record(turn, state, EventKinds.StepAnswered, @do.Id, new() { ["answer"] = "stuck" });
+                    state["mode"] = ModeStuck;
+                    Show(turn, flow, @do, state);
+                    return DialogTurnResult.Waiting;
+                }
+                break;
+        }
+        return NotUnderstood(dc, flow, step, text);
+    }
+
+    private async Task<DialogTurnResult> StuckAnswerAsync(DialogContext dc, FlowDefinition flow, DoStep step, string text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var state = dc.ActiveDialog!.State;
+        var worked = Match(text, [Labels.Worked, Labels.StillStuck]) switch
+        {
+            0 => true,
+            1 => false,
+            _ => ConfirmRecognizer.Recognize(text),
+        };
+        if (worked == true)
+        {
+            Record(turn, state, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "done" });
+            return await EnterAsync(dc, flow, step.Next, cancellationToken);
+        }
+        if (worked == false)
+        {
+            Record(turn, state, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "still-stuck" });
+            turn.Send(turn.T(
+                $"Bước này khó, bạn không phải người duy nhất gặp. Bạn gọi tổng đài {options.Hotline} hoặc gõ \"gặp cán bộ\" để được hỗ trợ; xong thì bấm \"Đã làm được\".",
+                $"This step is hard for many people. Call {options.Hotline} or type \"talk to staff\" for help; tap \"It worked\" when done."),
+                Buttons(turn, Labels.Worked, Labels.StillStuck));
+            return DialogTurnResult.Waiting;
+        }
+        return NotUnderstood(dc, flow, step, text);
+    }
+
+    private DialogTurnResult NotUnderstood(DialogContext dc, FlowDefinition flow, StepDefinition step, string text)
+    {
+        var turn = dc.Turn;
+        var state = dc.ActiveDialog!.State;
+        var best = intents.Recognize(text, 1);
+        if (best.Count > 0 && best[0].Score >= options.StrongMatch && best[0].FlowId != flow.Id && catalog().Find(best[0].FlowId) is { } other)
+        {
+            state["mode"] = ModeSwitch;
+            state["switchTo"] = other.Id;
+            turn.Send(turn.T(
+                $"Bạn đang làm \"{flow.Title.Vi}\". Bạn muốn chuyển sang hướng dẫn \"{other.Title.Vi}\" không?",
+                $"You are in \"{flow.Title.For("en")}\". Switch to \"{other.Title.For("en")}\"?"),
+                Buttons(turn, Labels.Yes, Labels.No));
+            return DialogTurnResult.Waiting;
+        }
+        var attempts = ((int?)state["attempts"] ?? 0) + 1;
+        state["attempts"] = attempts;
+        Record(turn, state, EventKinds.PromptRetried, step.Id, new() { ["attempt"] = attempts.ToString(CultureInfo.InvariantCulture) });
+        Record(turn, state, EventKinds.NotUnderstood, step.Id, new() { ["text"] = Redactor.Redact(text) });
+        turn.Send(attempts >= 3
+            ? turn.T($"Mình vẫn chưa hiểu. Bạn bấm một nút bên dưới, hoặc gõ \"gặp cán bộ\" (tổng đài {options.Hotline}).",
+                $"I still don't understand. Tap a button below, or type \"talk to staff\" (hotline {options.Hotline}).")
+            : turn.T("Mình chưa hiểu câu trả lời. Bạn bấm một nút bên dưới nhé.", "I did not understand that. Please tap a button below."));
+        Show(turn, flow, step, state);
+        return DialogTurnResult.Waiting;
+    }
+
+    private async Task<DialogTurnResult> SwitchAnswerAsync(DialogContext dc, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
+    {
+        var state = dc.ActiveDialog!.State;
+        var yes = Match(text, [Labels.Yes, Labels.No]) switch { 0 => true, 1 => false, _ => ConfirmRecognizer.Recognize(text) };
+        if (yes == true)
+        {
+            dc.Turn.Items[EndReasonItem] = "replaced";
+            return await dc.EndDialogAsync(new JsonObject { ["switchTo"] = (string)state["switchTo"]! }, cancellationToken);
+        }
+        state["mode"] = ModeAnswer;
+        state.Remove("switchTo");
+        if (yes is null)
+        {
+            return NotUnderstood(dc, flow, step, text);
+        }
+        dc.Turn.Send(dc.Turn.T("Được, mình tiếp tục hướng dẫn hiện tại.", "OK, let's carry on."));
+        Show(dc.Turn, flow, step, state);
+        return DialogTurnResult.Waiting;
+    }
+
+    private async Task<DialogTurnResult> HelpfulAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var state = dc.ActiveDialog!.State;
+        var helpful = Match(text, [Labels.Helpful, Labels.NotHelpful]) switch { 0 => true, 1 => false, _ => ConfirmRecognizer.Recognize(text) };
+        if (helpful is null)
+        {
+            // Not an answer to the question: the citizen has moved on; let the router read the message.
+            return await dc.EndDialogAsync(new JsonObject { ["reroute"] = true }, cancellationToken);
+        }
+        Record(turn, state, EventKinds.HelpfulAnswered, (string?)state["step"], new() { ["helpful"] = helpful.Value ? "yes" : "no" });
+        turn.Send(helpful.Value
+            ? turn.T("Cảm ơn bạn! Chúc bạn làm thủ tục thuận lợi.", "Thank you! Good luck with your application.")
+            : turn.T($"Cảm ơn bạn đã cho biết, cán bộ sẽ xem lại hướng dẫn này. Cần hỗ trợ ngay, bạn gọi {options.Hotline}.",
+                $"Thanks for telling us; staff will review this guide. For help now, call {options.Hotline}."));
+        return await dc.EndDialogAsync(JsonValue.Create((string?)state["outcome"]), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> FinishAsync(DialogContext dc, EndStep end, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var state = dc.ActiveDialog!.State;
+        if (end.Say is { } say)
+        {
+            turn.Send(say.For(turn.Language));
+        }
+        Record(turn, state, EventKinds.FlowCompleted, end.Id, new() { ["outcome"] = end.Outcome });
+        state["ended"] = true;
+        state["outcome"] = end.Outcome;
+        if ((bool)state["called"]!)
+        {
+            return await dc.EndDialogAsync(JsonValue.Create(end.Outcome), cancellationToken);
+        }
+        state["mode"] = ModeHelpful;
+        turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), Buttons(turn, Labels.Helpful, Labels.NotHelpful));
+        return DialogTurnResult.Waiting;
+    }
+
+    private async Task<DialogTurnResult> BackAsync(DialogContext dc, FlowDefinition flow, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        var state = dc.ActiveDialog!.State;
+        var history = (JsonArray)state["history"]!;
+        var current = (string)state["step"]!;
+        if (history.Count > 0 && (string?)history[^1] == current)
+        {
+            history.RemoveAt(history.Count - 1);
+        }
+        if (history.Count == 0 || (string?)state["mode"] is ModeHelpful)
+        {
+            if ((string?)state["mode"] is not ModeHelpful)
+            {
+                history.Add(current);
+            }
+            turn.Send(turn.T("Đây là bước đầu tiên của phần này, không còn bước nào trước đó.", "This is the first step of this part; there is nothing before it."));
+            await RepromptAsync(dc, dc.ActiveDialog!, cancellationToken);
+            return DialogTurnResult.Waiting;
+        }
+        var previous = (string)history[^1]!;
+        history.RemoveAt(history.Count - 1);
+        ((JsonObject)state["answers"]!).Remove(previous);
+        Record(turn, state, EventKinds.StepAnswered, current, new() { ["answer"] = "back" });
+        return await EnterAsync(dc, flow, previous, cancellationToken);
+    }
+
+    /// <summary>Sends the step as the citizen sees it: the question, checklist or instruction with its buttons and links.</summary>
+    private void Show(TurnContext turn, FlowDefinition flow, StepDefinition step, JsonObject state)
+    {
+        var mode = (string?)state["mode"];
+        switch (step)
+        {
+            case AskStep ask:
+                turn.Send(ask.Question.For(turn.Language), ask.Choices.Select(c => Button(c.Label.For(turn.Language))));
+                break;
+            case InformStep inform:
+                turn.Send(Compose(turn, inform, Answers(state)), Buttons(turn, Labels.Continue).Concat(LinkButtons(turn, flow, inform.Links, state)));
+                break;
+            case DoStep @do when mode == ModeStuck:
+                turn.Send(@do.Stuck.For(turn.Language), Buttons(turn, Labels.Worked, Labels.StillStuck).Concat(LinkButtons(turn, flow, @do.Links, state)));
+                break;
+            case DoStep @do:
+                turn.Send(@do.Instruction.For(turn.Language), Buttons(turn, Labels.Done, Labels.Stuck).Concat(LinkButtons(turn, flow, @do.Links, state)));
+                break;
+            case EndStep when mode == ModeHelpful:
+                turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), Buttons(turn, Labels.Helpful, Labels.NotHelpful));
+                break;
+        }
+    }
+
+    private string Compose(TurnContext turn, InformStep inform, IReadOnlyDictionary<string, int> answers)
+    {
+        var text = new StringBuilder(inform.Text.For(turn.Language));
+        foreach (var document in inform.Documents.Where(d => d.Applies(answers)))
+        {
+            text.Append("\n• ").Append(document.Text.For(turn.Language));
+        }
+        if (inform.Fee is { } fee)
+        {
+            if (fee.OnlineFor(options.Province) is { } online)
+            {
+                text.Append('\n').Append(turn.T("Lệ phí nộp trực tuyến: ", "Fee online: ")).Append(online.For(turn.Language));
+            }
+            if (fee.InPerson is { } inPerson)
+            {
+                text.Append('\n').Append(turn.T("Lệ phí nộp trực tiếp: ", "Fee in person: ")).Append(inPerson.For(turn.Language));
+            }
+        }
+        if (inform.Time is { } time)
+        {
+            text.Append('\n').Append(turn.T("Thời gian giải quyết: ", "Processing time: ")).Append(time.For(turn.Language));
+        }
+        return text.ToString();
+    }
+
+    private IEnumerable<CardAction> LinkButtons(TurnContext turn, FlowDefinition flow, IReadOnlyList<FlowLink> links, JsonObject state) =>
+        links.Select(link => new CardAction
+        {
+            Type = CardActionTypes.OpenUrl,
+            Title = link.Label.For(turn.Language),
+            Value = $"{options.PublicBaseUrl.TrimEnd('/')}/go/{Uri.EscapeDataString(link.Id)}?c={turn.State.AnalyticsId}&r={(string)state["run"]!}&ch={Uri.EscapeDataString(turn.Channel)}",
+        });
+
+    private static IReadOnlyDictionary<string, int> Answers(JsonObject state) =>
+        ((JsonObject)state["answers"]!).ToDictionary(kv => kv.Key, kv => (int)kv.Value!, StringComparer.Ordinal);
+
+    /// <summary>0-based index of the label the text names (in either language), or -1.</summary>
+    private static int Match(string text, IReadOnlyList<LocalizedText> labels)
+    {
+        var vi = ChoiceRecognizer.Recognize(text, labels.Select(l => l.Vi).ToList());
+        if (vi.Found)
+        {
+            return vi.Index;
+        }
+        var en = ChoiceRecognizer.Recognize(text, labels.Select(l => l.En ?? l.Vi).ToList());
+        return en.Found ? en.Index : -1;
+    }
+
+    private static CardAction Button(string title) => new() { Type = CardActionTypes.ImBack, Title = title, Value = title };
+
+    private static IEnumerable<CardAction> Buttons(TurnContext turn, params LocalizedText[] labels) =>
+        labels.Select(l => Button(l.For(turn.Language)));
+
+    private static void Record(TurnContext turn, JsonObject state, string kind, string? stepId, Dictionary<string, string>? properties = null) =>
+        turn.Record(kind, (string)state["flow"]!, stepId, properties, (string)state["run"]!, (string)state["version"]!);
+
+    /// <summary>The fixed buttons of flow steps.</summary>
+    private static class Labels
+    {
+        public static readonly LocalizedText Continue = new("Tiếp tục", "Continue");
+        public static readonly LocalizedText Done = new("Xong", "Done");
+        public static readonly LocalizedText Stuck = new("Bị vướng", "I'm stuck");
+        public static readonly LocalizedText Worked = new("Đã làm được", "It worked");
+        public static readonly LocalizedText StillStuck = new("Vẫn chưa được", "Still stuck");
+        public static readonly LocalizedText Yes = new("Có", "Yes");
+        public static readonly LocalizedText No = new("Không", "No");
+        public static readonly LocalizedText Helpful = new("Có, hữu ích", "Yes, helpful");
+        public static readonly LocalizedText NotHelpful = new("Chưa giúp được", "Not really");
+    }
+}

@@ -1,0 +1,284 @@
+using System.Text.Json.Nodes;
+using GuidanceBot.Activities;
+using GuidanceBot.Analytics;
+using GuidanceBot.Content;
+using GuidanceBot.Dialogs;
+using GuidanceBot.Engine;
+using GuidanceBot.Language;
+
+namespace GuidanceBot.Bot;
+
+/// <summary>
+/// The router at the bottom of every conversation: greets with a menu grouped by topic, starts flows from a tap or
+/// free text, handles the global commands at any step, offers to resume an unfinished flow to a citizen who comes back,
+/// and answers "not understood" with the closest flows. It never ends: after a guide it offers the menu again.
+/// </summary>
+public sealed class RootDialog : ComponentDialog
+{
+    public const string DialogId = "root";
+    private const string ResumeOffered = "resumeOffered";
+
+    private static readonly (string Id, LocalizedText Title)[] Topics =
+    [
+        ("accounts", new("Tài khoản VNeID & đăng nhập", "VNeID account & login")),
+        ("civil-status", new("Khai sinh, khai tử, kết hôn", "Birth, death, marriage")),
+        ("residence", new("Thường trú, tạm trú, lưu trú", "Residence registration")),
+        ("identity", new("CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "ID card, passport, licence, criminal record")),
+        ("jobs-insurance", new("Việc làm & bảo hiểm", "Jobs & insurance")),
+    ];
+
+    private static readonly LocalizedText ResumeLabel = new("Tiếp tục", "Continue");
+    private static readonly LocalizedText OtherLabel = new("Làm việc khác", "Something else");
+    private static readonly LocalizedText ReadinessTitle = new(ReadinessCheckDialog.Title.Vi, ReadinessCheckDialog.Title.En);
+
+    private readonly Func<FlowCatalog> _catalog;
+    private readonly IIntentRecognizer _intents;
+    private readonly BotOptions _options;
+
+    public RootDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options) : base(DialogId)
+    {
+        _catalog = catalog;
+        _intents = intents;
+        _options = options;
+        AddDialog(new FlowDialog(catalog, intents, options));
+        AddDialog(new ReadinessCheckDialog());
+    }
+
+    public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
+    {
+        dc.ActiveDialog!.Dialogs = [];
+        if (dc.Turn.Activity.IsMessage && !string.IsNullOrWhiteSpace(dc.Turn.Activity.Text))
+        {
+            // The first thing the citizen did was to write: answer it rather than greet.
+            return ContinueAsync(dc, cancellationToken);
+        }
+        Greet(dc.Turn);
+        return Task.FromResult(DialogTurnResult.Waiting);
+    }
+
+    protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext inner, CancellationToken cancellationToken)
+    {
+        var turn = inner.Turn;
+        var memory = turn.State.Memory;
+        var running = inner.Stack.Select(FlowDialog.PositionOf).LastOrDefault(p => p is not null);
+
+        if (!turn.Activity.IsMessage)
+        {
+            if (turn.Activity.Type == ActivityTypes.ConversationUpdate)
+            {
+                if (inner.ActiveDialog is not null)
+                {
+                    OfferResume(turn, running);
+                }
+                else
+                {
+                    Greet(turn);
+                }
+            }
+            return DialogTurnResult.Waiting;
+        }
+
+        var text = turn.Activity.Text ?? "";
+        if (memory[ResumeOffered] is not null)
+        {
+            memory.Remove(ResumeOffered);
+            if (inner.ActiveDialog is not null && IsYes(text, ResumeLabel))
+            {
+                if (running is not null)
+                {
+                    turn.Record(EventKinds.FlowResumed, running.FlowId, running.StepId, runId: running.RunId, contentVersion: running.Version);
+                }
+                await inner.RepromptDialogAsync(cancellationToken);
+                return DialogTurnResult.Waiting;
+            }
+            await inner.CancelAllDialogsAsync(cancellationToken);
+            if (IsLabel(text, OtherLabel) || ConfirmRecognizer.Recognize(text) == false)
+            {
+                turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicButtons(turn));
+                return DialogTurnResult.Waiting;
+            }
+            return await RouteAsync(inner, text, cancellationToken);
+        }
+        if (inner.ActiveDialog is not null && turn.State.LastActivityAt is { } last && turn.Now - last > _options.ResumeAfter)
+        {
+            OfferResume(turn, running);
+            return DialogTurnResult.Waiting;
+        }
+
+        switch (GlobalCommands.Recognize(text))
+        {
+            case GlobalCommand.Cancel:
+                await inner.CancelAllDialogsAsync(cancellationToken);
+                turn.Send(turn.T("Đã dừng hướng dẫn. Bạn cần mình giúp gì khác?", "Stopped. What else can I help with?"), TopicButtons(turn));
+                return DialogTurnResult.Waiting;
+            case GlobalCommand.Restart:
+                await inner.CancelAllDialogsAsync(cancellationToken);
+                Greet(turn);
+                return DialogTurnResult.Waiting;
+            case GlobalCommand.Handoff:
+                return await HandOffAsync(inner, running, cancellationToken);
+            case GlobalCommand.English or GlobalCommand.Vietnamese:
+                turn.State.Language = GlobalCommands.Recognize(text) == GlobalCommand.English ? "en" : "vi";
+                turn.Send(turn.T("Mình sẽ trả lời bằng tiếng Việt.", "I will answer in English."));
+                if (inner.ActiveDialog is null)
+                {
+                    turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicButtons(turn));
+                }
+                else
+                {
+                    await inner.RepromptDialogAsync(cancellationToken);
+                }
+                return DialogTurnResult.Waiting;
+            case GlobalCommand.Help when inner.ActiveDialog is null or { Id: not FlowDialog.DialogId }:
+                turn.Send(turn.T(
+                    "Bạn bấm nút hoặc gõ câu hỏi, ví dụ \"làm giấy khai sinh cho con\". Gõ \"quay lại\" để về bước trước, \"bắt đầu lại\" để về menu, \"thoát\" để dừng, \"gặp cán bộ\" để được người hỗ trợ, \"English\" để đổi ngôn ngữ.",
+                    "Tap a button or type a question, e.g. \"register my baby's birth\". Type \"back\" for the previous step, \"restart\" for the menu, \"cancel\" to stop, \"talk to staff\" for a person, \"tiếng Việt\" to switch language."));
+                if (inner.ActiveDialog is null)
+                {
+                    turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicButtons(turn));
+                }
+                else
+                {
+                    await inner.RepromptDialogAsync(cancellationToken);
+                }
+                return DialogTurnResult.Waiting;
+            case GlobalCommand.Back when inner.ActiveDialog is null:
+                turn.Send(turn.T("Bạn đang ở menu chính.", "You are at the main menu."), TopicButtons(turn));
+                return DialogTurnResult.Waiting;
+        }
+
+        if (inner.ActiveDialog is not null)
+        {
+            return await inner.ContinueDialogAsync(cancellationToken);
+        }
+        return await RouteAsync(inner, text, cancellationToken);
+    }
+
+    /// <summary>A guide ended: start the flow it asked to switch to, read a message it did not take, or offer the menu.</summary>
+    protected override async Task<DialogTurnResult> EndComponentAsync(DialogContext outer, JsonNode? result, CancellationToken cancellationToken)
+    {
+        var inner = InnerContext(outer, outer.ActiveDialog!);
+        if ((string?)result?["switchTo"] is { } target && _catalog().Find(target) is not null)
+        {
+            return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(target), cancellationToken);
+        }
+        if (result?["reroute"] is not null)
+        {
+            return await RouteAsync(inner, outer.Turn.Activity.Text ?? "", cancellationToken);
+        }
+        outer.Turn.Send(outer.Turn.T("Bạn cần hướng dẫn gì thêm không?", "Anything else I can guide you through?"), TopicButtons(outer.Turn));
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>Free text or a menu tap with nothing running: a topic, a flow, or "not understood" with the closest flows.</summary>
+    private async Task<DialogTurnResult> RouteAsync(DialogContext inner, string text, CancellationToken cancellationToken)
+    {
+        var turn = inner.Turn;
+        var catalog = _catalog();
+        var canonical = VietnameseText.Canonical(text);
+
+        var topic = Topics.FirstOrDefault(t => Same(canonical, t.Title));
+        if (topic.Id is not null)
+        {
+            var buttons = catalog.Flows.Where(f => f.Topic == topic.Id).Select(f => f.Title).ToList();
+            if (topic.Id == "accounts")
+            {
+                buttons.Add(ReadinessTitle);
+            }
+            turn.Send(turn.T($"{topic.Title.Vi}: bạn chọn thủ tục nhé.", $"{topic.Title.For("en")}: pick one."), buttons.Take(5).Select(t => Button(t.For(turn.Language))));
+            return DialogTurnResult.Waiting;
+        }
+        if (Same(canonical, ReadinessTitle))
+        {
+            return await inner.BeginDialogAsync(ReadinessCheckDialog.DialogId, null, cancellationToken);
+        }
+        var byTitle = catalog.Flows.FirstOrDefault(f => Same(canonical, f.Title));
+        if (byTitle is not null)
+        {
+            return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(byTitle.Id), cancellationToken);
+        }
+
+        var matches = _intents.Recognize(text, 3);
+        if (matches.Count > 0 && matches[0].Score >= _options.StrongMatch && catalog.Find(matches[0].FlowId) is { } flow)
+        {
+            return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(flow.Id), cancellationToken);
+        }
+
+        var closest = matches.Select(m => catalog.Find(m.FlowId)).OfType<FlowDefinition>().ToList();
+        turn.Record(EventKinds.NotUnderstood, properties: new Dictionary<string, string>
+        {
+            ["text"] = Redactor.Redact(text),
+            ["offered"] = string.Join(",", closest.Select(f => f.Id)),
+        });
+        if (closest.Count > 0)
+        {
+            turn.Send(turn.T("Xin lỗi, mình chưa chắc bạn cần gì. Có phải một trong các thủ tục này không?", "Sorry, I'm not sure what you need. Is it one of these?"),
+                closest.Select(f => Button(f.Title.For(turn.Language))));
+        }
+        else
+        {
+            turn.Send(turn.T("Xin lỗi, mình chưa hiểu ý bạn. Bạn chọn một nhóm thủ tục dưới đây nhé:", "Sorry, I did not understand. Please pick a group below:"), TopicButtons(turn));
+        }
+        return DialogTurnResult.Waiting;
+    }
+
+    private async Task<DialogTurnResult> HandOffAsync(DialogContext inner, FlowDialog.Position? running, CancellationToken cancellationToken)
+    {
+        var turn = inner.Turn;
+        if (running is null)
+        {
+            turn.Record(EventKinds.HandedOff);
+        }
+        // Each running flow records its own handoff as it leaves the stack.
+        turn.Items[FlowDialog.EndReasonItem] = "handed-off";
+        await inner.CancelAllDialogsAsync(cancellationToken);
+        turn.Send(turn.T(
+            $"Bạn gọi tổng đài {_options.Hotline} (miễn phí) để được cán bộ hỗ trợ trực tiếp. Khi cần, bạn nhắn lại cho mình bất cứ lúc nào.",
+            $"Call the hotline {_options.Hotline} (free) to talk to staff. Message me again any time."),
+            TopicButtons(turn));
+        return DialogTurnResult.Waiting;
+    }
+
+    private void OfferResume(TurnContext turn, FlowDialog.Position? running)
+    {
+        turn.State.Memory[ResumeOffered] = true;
+        var flow = running is null ? null : _catalog().Find(running.FlowId);
+        var step = flow?.FindStep(running!.StepId);
+        var where = step switch
+        {
+            AskStep ask => Short(ask.Question.For(turn.Language)),
+            InformStep inform => Short(inform.Text.For(turn.Language)),
+            DoStep @do => Short(@do.Instruction.For(turn.Language)),
+            _ => null,
+        };
+        var title = flow?.Title.For(turn.Language) ?? turn.T(ReadinessTitle.Vi, ReadinessTitle.En);
+        turn.Send(where is null
+                ? turn.T($"Lần trước bạn đang làm dở \"{title}\". Bạn muốn tiếp tục không?", $"Last time you were in the middle of \"{title}\". Continue?")
+                : turn.T($"Lần trước bạn dừng ở bước \"{where}\" của hướng dẫn \"{title}\". Bạn muốn tiếp tục không?",
+                    $"Last time you stopped at \"{where}\" in \"{title}\". Continue?"),
+            [Button(ResumeLabel.For(turn.Language)), Button(OtherLabel.For(turn.Language))]);
+    }
+
+    private void Greet(TurnContext turn) =>
+        turn.Send(turn.T(
+            "Xin chào! Mình là trợ lý ảo hướng dẫn làm thủ tục hành chính trực tuyến. Bạn chọn một nhóm bên dưới, hoặc gõ điều bạn cần, ví dụ \"làm giấy khai sinh cho con\".",
+            "Hello! I guide you through online public services. Pick a group below, or type what you need, e.g. \"register my baby's birth\"."),
+            TopicButtons(turn));
+
+    private static IEnumerable<CardAction> TopicButtons(TurnContext turn) => Topics.Select(t => Button(t.Title.For(turn.Language)));
+
+    private static CardAction Button(string title) => new() { Type = CardActionTypes.ImBack, Title = title, Value = title };
+
+    private static bool Same(string canonical, LocalizedText title) =>
+        canonical.Length > 0 && (canonical == VietnameseText.Canonical(title.Vi) || (title.En is { } en && canonical == VietnameseText.Canonical(en)));
+
+    private static bool IsLabel(string text, LocalizedText label) => Same(VietnameseText.Canonical(text), label);
+
+    private static bool IsYes(string text, LocalizedText label) => IsLabel(text, label) || ConfirmRecognizer.Recognize(text) == true;
+
+    private static string Short(string text)
+    {
+        var line = text.Split('\n')[0];
+        return line.Length <= 80 ? line : line[..77] + "…";
+    }
+}

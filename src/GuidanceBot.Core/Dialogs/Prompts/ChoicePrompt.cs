@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GuidanceBot.Activities;
+using GuidanceBot.Engine;
+using GuidanceBot.Language;
+
+namespace GuidanceBot.Dialogs;
+
+/// <summary>A choice the user made: its 0-based index and title.</summary>
+public sealed record FoundChoice(int Index, string Value)
+{
+    public static FoundChoice? From(JsonNode? node) =>
+        node is JsonObject o ? new FoundChoice((int)o["index"]!, (string)o["value"]!) : null;
+}
+
+/// <summary>
+/// Asks to pick one of the choices, shown as buttons. Accepts the option number, the title in any case
+/// with or without diacritics, or a part of a title that matches only one choice.
+/// </summary>
+public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
+{
+    protected override PromptRecognition<FoundChoice> Recognize(TurnContext turn, string text, PromptOptions options)
+    {
+        var choices = options.Choices ?? [];
+        var match = ChoiceRecognizer.Recognize(text, choices);
+        if (match.Found)
+        {
+            return PromptRecognition<FoundChoice>.Success(new FoundChoice(match.Index, choices[match.Index]));
+        }
+        var range = choices.Count.ToString(CultureInfo.InvariantCulture);
+        return PromptRecognition<FoundChoice>.Failure(match.Ambiguous
+            ? new LocalizedReason("Câu trả lời khớp với nhiều lựa chọn, bạn bấm một nút hoặc gõ số thứ tự nhé.",
+                "That matches several options; tap a button or type its number.")
+            : new LocalizedReason($"Mình chưa hiểu lựa chọn của bạn. Bạn bấm một nút hoặc gõ số từ 1 đến {range}.",
+                $"I did not catch your choice. Tap a button or type a number from 1 to {range}."));
+    }
+
+    protected override JsonNode? ToResult(FoundChoice value) => new JsonObject { ["index"] = value.Index, ["value"] = value.Value };
+
+    protected override IEnumerable<CardAction>? Buttons(TurnContext turn, PromptOptions options) =>
+        options.Choices?.Select(c => new CardAction { Type = CardActionTypes.ImBack, Title = c, Value = c });
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using GuidanceBot.Activities;
+using GuidanceBot.Engine;
+using GuidanceBot.Language;
+
+namespace GuidanceBot.Dialogs;
+
+/// <summary>Asks a yes/no question; understands "có", "ko", "dạ", "chưa", "ok", "no" and the like.</summary>
+public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
+{
+    protected override PromptRecognition<bool> Recognize(TurnContext turn, string text, PromptOptions options) =>
+        ConfirmRecognizer.Recognize(text) is { } answer
+            ? PromptRecognition<bool>.Success(answer)
+            : PromptRecognition<bool>.Failure(new LocalizedReason("Bạn trả lời \"Có\" hoặc \"Không\" giúp mình nhé.", "Please answer \"Yes\" or \"No\"."));
+
+    protected override JsonNode? ToResult(bool value) => JsonValue.Create(value);
+
+    protected override IEnumerable<CardAction>? Buttons(TurnContext turn, PromptOptions options) =>
+    [
+        new CardAction { Title = turn.T("Có", "Yes"), Value = turn.T("Có", "Yes") },
+        new CardAction { Title = turn.T("Không", "No"), Value = turn.T("Không", "No") },
+    ];
+}

@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using GuidanceBot.Dialogs;
+
+namespace GuidanceBot.Engine;
+
+/// <summary>Everything the bot remembers about one conversation between turns. Persisted as JSON with an ETag.</summary>
+public sealed class ConversationState
+{
+    /// <summary>A random id used in analytics instead of the channel's conversation or user id.</summary>
+    public string AnalyticsId { get; set; } = "";
+
+    /// <summary>The language the citizen chose or the page passed ("vi" or "en").</summary>
+    public string? Language { get; set; }
+
+    public List<DialogInstance> DialogStack { get; set; } = [];
+
+    /// <summary>Conversation-scoped memory for dialogs (e.g. where an unfinished flow stopped).</summary>
+    public JsonObject Memory { get; set; } = new();
+
+    public long TurnCount { get; set; }
+
+    public DateTimeOffset? LastActivityAt { get; set; }
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using GuidanceBot.Activities;
+using GuidanceBot.Analytics;
+using GuidanceBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GuidanceBot.Engine;
+
+/// <summary>
+/// Runs one turn at a time per conversation: lock, load state with its ETag, run the bot,
+/// save state and events together. A lost ETag race re-runs the turn on fresh state.
+/// </summary>
+public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null)
+{
+    private const int MaxAttempts = 8;
+    private readonly KeyedLock _locks = new();
+
+    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation?.Id;
+        if (string.IsNullOrWhiteSpace(conversationId))
+        {
+            throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
+        }
+        var key = $"{activity.ChannelId ?? "unknown"}/{conversationId}";
+
+        using var _ = await _locks.AcquireAsync(key, cancellationToken);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await store.LoadAsync(key, cancellationToken);
+            var state = stored is null
+                ? new ConversationState { AnalyticsId = NewAnalyticsId() }
+                : JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!;
+            var now = time.GetUtcNow();
+            var turn = new TurnContext(activity, state, now, services);
+            if (stored is null)
+            {
+                turn.Record(EventKinds.ConversationStarted);
+            }
+
+            await bot.OnTurnAsync(turn, cancellationToken);
+
+            state.TurnCount++;
+            state.LastActivityAt = now;
+            var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
+            var etag = await store.SaveAsync(key, json, stored?.ETag, turn.Events, cancellationToken);
+            if (etag is not null)
+            {
+                return Stamp(turn.Replies, activity, now);
+            }
+            // Another instance saved this conversation after we loaded it: run the turn again on its state.
+            logger.LogInformation("ETag conflict on turn {Attempt}; re-running on fresh state", attempt);
+        }
+        throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
+    }
+
+    private static IReadOnlyList<Activity> Stamp(IReadOnlyList<Activity> replies, Activity incoming, DateTimeOffset now)
+    {
+        foreach (var reply in replies)
+        {
+            reply.Id ??= Guid.NewGuid().ToString("N");
+            reply.Timestamp = now;
+            reply.ReplyToId ??= incoming.Id;
+        }
+        return replies;
+    }
+
+    private static string NewAnalyticsId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+}

@@ -1,0 +1,78 @@
+using GuidanceBot.Analytics;
+using GuidanceBot.Bot;
+using GuidanceBot.Content;
+using GuidanceBot.Engine;
+using GuidanceBot.Language;
+using GuidanceBot.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot;
+
+/// <summary>
+/// Registers the engine, the bot, the content and the configured store; hosts (web, CLI) bind the options
+/// (<see cref="StorageOptions"/>, <see cref="ContentOptions"/>, <see cref="BotOptions"/>) and add their channels on top.
+/// </summary>
+public static class GuidanceBotServices
+{
+    /// <summary>Binds the settings from configuration (validated at start-up) and registers the core services.</summary>
+    public static IServiceCollection AddGuidanceBot(this IServiceCollection services, IConfiguration configuration, bool development)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SqlitePath), "GuidanceBot:Storage:SqlitePath must name a file.")
+            .ValidateOnStart();
+        services.AddOptions<ContentOptions>()
+            .Configure(o =>
+            {
+                o.Directory = FindDialogsDirectory(Directory.GetCurrentDirectory());
+                o.WatchForChanges = development;
+            })
+            .Bind(configuration.GetSection(ContentOptions.Section))
+            .Validate(o => Directory.Exists(o.Directory), "GuidanceBot:Content:Directory must name the folder of flow files (dialogs/).")
+            .ValidateOnStart();
+        services.AddOptions<BotOptions>()
+            .Bind(configuration.GetSection(BotOptions.Section))
+            .Validate(o => o.ResumeAfter > TimeSpan.Zero, "GuidanceBot:Bot:ResumeAfter must be a positive time span, e.g. 00:30:00.")
+            .Validate(o => o.StrongMatch is > 0 and <= 1, "GuidanceBot:Bot:StrongMatch must be between 0 and 1.")
+            .ValidateOnStart();
+        return services.AddGuidanceBotCore();
+    }
+
+    public static IServiceCollection AddGuidanceBotCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
+        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<SqliteStore>());
+        services.AddSingleton<ContentProvider>();
+        services.AddSingleton<Func<FlowCatalog>>(sp =>
+        {
+            var content = sp.GetRequiredService<ContentProvider>();
+            return () => content.Current;
+        });
+        services.AddSingleton<IIntentRecognizer>(sp => new OverlapIntentRecognizer(sp.GetRequiredService<Func<FlowCatalog>>()));
+        services.AddSingleton(sp => new RootDialog(
+            sp.GetRequiredService<Func<FlowCatalog>>(),
+            sp.GetRequiredService<IIntentRecognizer>(),
+            sp.GetRequiredService<IOptions<BotOptions>>().Value));
+        services.AddSingleton<IBot, DialogBot>();
+        services.AddSingleton<TurnEngine>();
+        return services;
+    }
+
+    /// <summary>Finds <c>dialogs/</c> from the working directory upwards, so the tools work from any folder of the repo.</summary>
+    public static string FindDialogsDirectory(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "dialogs");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return Path.Combine(start, "dialogs");
+    }
+}

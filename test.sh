@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs GuidanceBot's tests on a fresh Debian machine: installs what the tests need when it is missing,
+# then runs `dotnet test` and prints the closing line "N passed, N failed".
+# Usage: ./test.sh [extra dotnet test arguments]
+set -uo pipefail
+cd "$(dirname "$0")"
+
+need_packages=()
+command -v python3 >/dev/null || need_packages+=(python3)
+if ((${#need_packages[@]})); then
+  echo "== installing ${need_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${need_packages[@]}" >/dev/null || { echo "apt-get install failed" >&2; exit 1; }
+fi
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 1; }
+
+rm -rf TestResults
+dotnet test GuidanceBot.sln --logger "trx" --logger "console;verbosity=minimal" --results-directory TestResults "$@"
+rc=$?
+
+python3 - <<'PY'
+import glob, re
+passed = failed = 0
+for f in glob.glob("TestResults/**/*.trx", recursive=True):
+    text = open(f, encoding="utf-8-sig").read()
+    m = re.search(r"<Counters ([^>]*)/>", text)
+    if not m:
+        continue
+    c = dict(re.findall(r'(\w+)="(\d+)"', m.group(1)))
+    passed += int(c.get("passed", 0))
+    failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+print(f"{passed} passed, {failed} failed")
+PY
+exit $rc

@@ -1,0 +1,67 @@
+using GuidanceBot.Analytics;
+using GuidanceBot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace GuidanceBot.Tests.Storage;
+
+public sealed class SqliteStoreTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"gb-{Guid.NewGuid():N}", "data", "bot.db");
+
+    private static AnalyticsEvent Event(string kind) => new("conv", "test", kind, DateTimeOffset.UtcNow) { FlowId = "khai-sinh", StepId = "noi-sinh", Properties = new Dictionary<string, string> { ["k"] = "v" } };
+
+    [Fact]
+    public void Creates_its_folder_and_file_on_first_run_in_wal_mode()
+    {
+        using var store = new SqliteStore(_path);
+
+        Assert.True(File.Exists(_path));
+        using var connection = new SqliteConnection($"Data Source={_path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+        command.CommandText = "SELECT MAX(version) FROM schema_version";
+        Assert.Equal(1L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task A_stale_etag_writes_neither_state_nor_events()
+    {
+        using var store = new SqliteStore(_path);
+        var first = await store.SaveAsync("k", "{\"v\":1}", null, [Event("a")], CancellationToken.None);
+        var second = await store.SaveAsync("k", "{\"v\":2}", first, [Event("b")], CancellationToken.None);
+
+        var stale = await store.SaveAsync("k", "{\"v\":3}", first, [Event("c")], CancellationToken.None);
+        var duplicateCreate = await store.SaveAsync("k", "{\"v\":4}", null, [Event("d")], CancellationToken.None);
+
+        Assert.NotNull(second);
+        Assert.Null(stale);
+        Assert.Null(duplicateCreate);
+        Assert.Equal(new StoredConversation("{\"v\":2}", second!), await store.LoadAsync("k", CancellationToken.None));
+        Assert.Equal(["a", "b"], (await store.ReadAsync(null, CancellationToken.None)).Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task State_and_events_written_by_one_instance_are_read_by_the_next()
+    {
+        string etag;
+        using (var first = new SqliteStore(_path))
+        {
+            etag = (await first.SaveAsync("k", "{\"v\":1}", null, [Event("a")], CancellationToken.None))!;
+        }
+
+        using var second = new SqliteStore(_path);
+        var events = await second.ReadAsync("conv", CancellationToken.None);
+
+        Assert.Equal(etag, (await second.LoadAsync("k", CancellationToken.None))!.ETag);
+        var e = Assert.Single(events);
+        Assert.Equal(("khai-sinh", "noi-sinh", "v"), (e.FlowId, e.StepId, e.Property("k")));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(_path))!, recursive: true);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace GuidanceBot.Tests;
+
+/// <summary>The real web host on a fresh SQLite file; dispose it to stop the host and delete the file.</summary>
+public sealed class BotHost : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFile;
+
+    public BotHost(string? sqlitePath = null)
+    {
+        _ownsFile = sqlitePath is null;
+        SqlitePath = sqlitePath ?? Path.Combine(Path.GetTempPath(), $"gb-web-{Guid.NewGuid():N}", "bot.db");
+    }
+
+    public string SqlitePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("GuidanceBot:Storage:SqlitePath", SqlitePath);
+    }
+
+    /// <summary>Posts an activity with expectReplies and returns the reply activities.</summary>
+    public async Task<JsonArray> Send(HttpClient client, string conversationId, string? text, string type = "message", string locale = "vi-VN")
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["channelId"] = "test",
+            ["from"] = new JsonObject { ["id"] = "user" },
+            ["recipient"] = new JsonObject { ["id"] = "bot" },
+            ["conversation"] = new JsonObject { ["id"] = conversationId },
+            ["locale"] = locale,
+            ["deliveryMode"] = "expectReplies",
+        };
+        if (text is not null)
+        {
+            activity["text"] = text;
+        }
+        if (type == "conversationUpdate")
+        {
+            activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "user" });
+        }
+        var response = await client.PostAsJsonAsync("/api/messages", activity);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return body!["activities"]!.AsArray();
+    }
+
+    public static string Texts(JsonArray replies) => string.Join("\n", replies.Select(r => (string?)r!["text"]));
+
+    public static List<string> Buttons(JsonArray replies) =>
+        replies.LastOrDefault(r => r!["suggestedActions"] is not null)?["suggestedActions"]!["actions"]!.AsArray().Select(a => (string)a!["title"]!).ToList() ?? [];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (_ownsFile && Directory.Exists(Path.GetDirectoryName(SqlitePath)))
+        {
+            Directory.Delete(Path.GetDirectoryName(SqlitePath)!, recursive: true);
+        }
+    }
+}
