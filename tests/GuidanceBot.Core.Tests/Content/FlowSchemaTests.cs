@@ -1,0 +1,51 @@
+using System.Text.Json;
+using GuidanceBot.Content;
+
+namespace GuidanceBot.Tests.Content;
+
+/// <summary>dialogs/flow.schema.json is what editors check as staff type: it must name what the loader accepts.</summary>
+public sealed class FlowSchemaTests
+{
+    private static readonly JsonElement Schema = Load();
+
+    [Fact]
+    public void Schema_is_draft_2020_12() =>
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", Schema.GetProperty("$schema").GetString());
+
+    [Fact]
+    public void Schema_outcomes_are_the_loaders_outcomes() =>
+        Assert.Equal(Outcomes.All, Enum(Schema.GetProperty("$defs").GetProperty("step").GetProperty("properties").GetProperty("end")));
+
+    [Fact]
+    public void Schema_topics_are_the_loaders_topics() =>
+        Assert.Equal(Topics.All, Enum(Schema.GetProperty("properties").GetProperty("topic")));
+
+    [Fact]
+    public void Schema_flow_fields_are_the_loaders_flow_fields() =>
+        Assert.Equal(["id", "topic", "title", "summary", "source", "needs", "utterances", "start", "steps"],
+            Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+
+    [Fact]
+    public void Schema_limits_are_the_loaders_limits()
+    {
+        var defs = Schema.GetProperty("$defs");
+        Assert.Equal(2000, defs.GetProperty("string").GetProperty("maxLength").GetInt32());
+        Assert.Equal(8, defs.GetProperty("utterances").GetProperty("minItems").GetInt32());
+        var choices = defs.GetProperty("step").GetProperty("properties").GetProperty("choices");
+        Assert.Equal((2, 5), (choices.GetProperty("minItems").GetInt32(), choices.GetProperty("maxItems").GetInt32()));
+    }
+
+    private static string[] Enum(JsonElement element) =>
+        element.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+    private static JsonElement Load()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var path = Path.Combine(folder.FullName, "dialogs", "flow.schema.json");
+            if (File.Exists(path))
+                return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
+        }
+        throw new FileNotFoundException("dialogs/flow.schema.json not found above the test folder");
+    }
+}
