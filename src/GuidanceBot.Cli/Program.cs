@@ -47,6 +47,9 @@ switch (command)
             options.Named.GetValueOrDefault("locale", "vi-VN"),
             CancellationToken.None);
     }
+    case "validate":
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return ValidateCommand.Run(options.Positional.FirstOrDefault(), Console.Out, Console.Error);
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
         Console.Error.WriteLine(Usage);
