@@ -50,6 +50,7 @@ echo "== starting the bot on $base"
   export ASPNETCORE_ENVIRONMENT=Production
   export Logging__LogLevel__Default=Warning
   export GuidanceBot__Storage__SqlitePath="$tmp/bench.db"
+  export GuidanceBot__Content__Directory="$repo/dialogs"
   exec dotnet GuidanceBot.Web.dll
 ) >"$tmp/host.log" 2>&1 &
 host_pid=$!

@@ -1,28 +1,29 @@
 using GuidanceBot;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
+using GuidanceBot.Web.Hosting;
+using GuidanceBot.Web.Links;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
+builder.Services.AddHostedService<ContentStartupCheck>();
 
 var app = builder.Build();
 
+app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapBotConnector();
+app.MapLinkRedirect();
+
 try
 {
-    // Load and validate dialogs/ now, so a broken file stops the start with its errors instead of failing a citizen later.
-    app.Services.GetRequiredService<ContentProvider>();
+    app.Run();
 }
 catch (ContentLoadException e)
 {
+    // The same messages as `guidancebot validate`: file:line:column: what is wrong.
     Console.Error.WriteLine(e.Message);
     Environment.ExitCode = 1;
-    return;
 }
-
-app.MapGet("/healthz", () => Results.Text("ok"));
-app.MapBotConnector();
-
-app.Run();
 
 /// <summary>The web host's entry point; public so integration tests can start it.</summary>
 public partial class Program;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Tests;
 
@@ -19,11 +20,29 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public string SqlitePath { get; }
 
+    /// <summary>A clock the test moves; when null the host uses the system clock.</summary>
+    public FixedTime? Time { get; init; }
+
+    /// <summary>Extra settings, e.g. GuidanceBot:Content:Directory.</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("GuidanceBot:Storage:SqlitePath", SqlitePath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (Time is { } time)
+        {
+            builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(time));
+        }
     }
+
+    /// <summary>The analytics events recorded so far, in order.</summary>
+    public Task<IReadOnlyList<GuidanceBot.Analytics.AnalyticsEvent>> Events() =>
+        Services.GetRequiredService<GuidanceBot.Analytics.IAnalyticsSink>().ReadAsync(null, CancellationToken.None);
 
     /// <summary>Posts an activity with expectReplies and returns the reply activities.</summary>
     public async Task<JsonArray> Send(HttpClient client, string conversationId, string? text, string type = "message", string locale = "vi-VN")

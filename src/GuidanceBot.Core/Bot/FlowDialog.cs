@@ -105,7 +105,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, DialogReason reason, JsonNode? result, CancellationToken cancellationToken)
     {
         var state = dc.ActiveDialog!.State;
-        if (result?["switchTo"] is not null || result?["reroute"] is not null)
+        if (result is JsonObject asked && (asked["switchTo"] is not null || asked["reroute"] is not null))
         {
             return await dc.EndDialogAsync(result, cancellationToken);
         }

@@ -158,11 +158,12 @@ public sealed class RootDialog : ComponentDialog
     protected override async Task<DialogTurnResult> EndComponentAsync(DialogContext outer, JsonNode? result, CancellationToken cancellationToken)
     {
         var inner = InnerContext(outer, outer.ActiveDialog!);
-        if ((string?)result?["switchTo"] is { } target && _catalog().Find(target) is not null)
+        var asked = result as JsonObject;
+        if ((string?)asked?["switchTo"] is { } target && _catalog().Find(target) is not null)
         {
             return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(target), cancellationToken);
         }
-        if (result?["reroute"] is not null)
+        if (asked?["reroute"] is not null)
         {
             return await RouteAsync(inner, outer.Turn.Activity.Text ?? "", cancellationToken);
         }

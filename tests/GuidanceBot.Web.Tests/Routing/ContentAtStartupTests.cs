@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace GuidanceBot.Tests.Routing;
+
+public sealed class ContentAtStartupTests
+{
+    [Fact]
+    public async Task The_host_refuses_to_start_on_invalid_content_with_file_line_and_what_is_wrong()
+    {
+        var dir = Directory.CreateTempSubdirectory("gb-bad-dialogs-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "hong.yaml"), "id: hong\ntitle: { vi: \"Hỏng\" }\nstart: a\nsteps:\n  a:\n    nxet: b\n");
+            var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                Environment =
+                {
+                    ["GuidanceBot__Content__Directory"] = dir.FullName,
+                    ["GuidanceBot__Storage__SqlitePath"] = Path.Combine(dir.FullName, "bot.db"),
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                },
+            };
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(deadline.Token);
+
+            Assert.Equal(1, process.ExitCode);
+            var output = await stderr + await stdout;
+            Assert.Contains($"{Path.Combine(dir.FullName, "hong.yaml")}:6:5: unknown field 'nxet' in step 'a'", output);
+            Assert.Contains("hong.yaml:1:1: the flow has no 'topic'", output);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
