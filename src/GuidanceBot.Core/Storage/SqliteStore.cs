@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Threading.Channels;
 using GuidanceBot.Analytics;
 using Microsoft.Data.Sqlite;
 
@@ -7,12 +8,14 @@ namespace GuidanceBot.Storage;
 
 /// <summary>
 /// The embedded default store: conversation state and analytics events in one SQLite file (WAL).
-/// One writer connection serialises writes, as SQLite would anyway; reads use their own connections.
+/// Writes go through one writer that commits whatever turns are waiting in one transaction (group commit);
+/// a turn whose ETag no longer matches writes nothing. Reads use their own connections.
 /// </summary>
 public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writerLoop;
     private readonly SqliteConnection _writer;
     private readonly SqliteCommand _insertState;
     private readonly SqliteCommand _updateState;
@@ -45,6 +48,13 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
             "INSERT INTO events(conversation_id, channel, run_id, flow_id, content_version, step_id, kind, ts, props) " +
             "VALUES($conv, $channel, $run, $flow, $version, $step, $kind, $ts, $props)",
             "$conv", "$channel", "$run", "$flow", "$version", "$step", "$kind", "$ts", "$props");
+        _writerLoop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>One turn's save (or, with no key, events alone) waiting for the writer.</summary>
+    private sealed record PendingWrite(string? Key, string? Json, string? ExpectedETag, IReadOnlyList<AnalyticsEvent> Events)
+    {
+        public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>The absolute path of the database file.</summary>
@@ -69,62 +79,85 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
         }
     }
 
-    public async Task<string?> SaveAsync(string key, string json, string? expectedETag, IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken)
+    public Task<string?> SaveAsync(string key, string json, string? expectedETag, IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken) =>
+        EnqueueAsync(new PendingWrite(key, json, expectedETag, events));
+
+    public Task AppendAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken) =>
+        events.Count == 0 ? Task.CompletedTask : EnqueueAsync(new PendingWrite(null, null, null, events));
+
+    private Task<string?> EnqueueAsync(PendingWrite write) =>
+        _writes.Writer.TryWrite(write) ? write.Done.Task : throw new ObjectDisposedException(nameof(SqliteStore));
+
+    private async Task WriteLoopAsync()
     {
-        var etag = Guid.NewGuid().ToString("N");
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        var batch = new List<PendingWrite>();
+        var results = new List<string?>();
+        while (await _writes.Reader.WaitToReadAsync())
         {
-            // IMMEDIATE takes the write lock up front, so a second process on the same file waits instead of failing mid-way.
-            using var transaction = _writer.BeginTransaction(deferred: false);
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            SqliteCommand command;
-            if (expectedETag is null)
+            batch.Clear();
+            results.Clear();
+            while (batch.Count < 512 && _writes.Reader.TryRead(out var write))
             {
-                command = _insertState;
+                batch.Add(write);
             }
-            else
+            try
             {
-                command = _updateState;
-                command.Parameters["$old"].Value = expectedETag;
+                // IMMEDIATE takes the write lock up front, so a second process on the same file waits instead of failing mid-way.
+                using var transaction = _writer.BeginTransaction(deferred: false);
+                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                foreach (var write in batch)
+                {
+                    results.Add(Apply(write, transaction, now));
+                }
+                transaction.Commit();
             }
-            command.Transaction = transaction;
-            command.Parameters["$key"].Value = key;
-            command.Parameters["$state"].Value = json;
-            command.Parameters["$etag"].Value = etag;
-            command.Parameters["$now"].Value = now;
-            if (command.ExecuteNonQuery() == 0)
+            catch (Exception e)
             {
-                transaction.Rollback();
-                return null;
+                foreach (var write in batch)
+                {
+                    write.Done.TrySetException(e);
+                }
+                continue;
             }
-            InsertEvents(events, transaction);
-            transaction.Commit();
-            return etag;
-        }
-        finally
-        {
-            _writeGate.Release();
+            // Only after the commit: a turn must not deliver replies for state that is not durable yet.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(results[i]);
+            }
         }
     }
 
-    public async Task AppendAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken)
+    /// <summary>One write inside the batch's transaction; null when its ETag no longer matches, and then nothing of it is written.</summary>
+    private string? Apply(PendingWrite write, SqliteTransaction transaction, long now)
     {
-        if (events.Count == 0)
+        if (write.Key is null)
         {
-            return;
+            InsertEvents(write.Events, transaction);
+            return "";
         }
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        var etag = Guid.NewGuid().ToString("N");
+        SqliteCommand command;
+        if (write.ExpectedETag is null)
         {
-            using var transaction = _writer.BeginTransaction(deferred: false);
-            InsertEvents(events, transaction);
-            transaction.Commit();
+            command = _insertState;
         }
-        finally
+        else
         {
-            _writeGate.Release();
+            command = _updateState;
+            command.Parameters["$old"].Value = write.ExpectedETag;
         }
+        command.Transaction = transaction;
+        command.Parameters["$key"].Value = write.Key;
+        command.Parameters["$state"].Value = write.Json;
+        command.Parameters["$etag"].Value = etag;
+        command.Parameters["$now"].Value = now;
+        // The state row is the turn's first write: when it is stale, the turn has written nothing to undo.
+        if (command.ExecuteNonQuery() == 0)
+        {
+            return null;
+        }
+        InsertEvents(write.Events, transaction);
+        return etag;
     }
 
     public async Task<IReadOnlyList<AnalyticsEvent>> ReadAsync(string? conversationId, CancellationToken cancellationToken)
@@ -210,6 +243,11 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
 
     public void Dispose()
     {
+        if (!_writes.Writer.TryComplete())
+        {
+            return;
+        }
+        _writerLoop.GetAwaiter().GetResult();
         _insertState.Dispose();
         _updateState.Dispose();
         _insertEvent.Dispose();
@@ -218,7 +256,6 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
         {
             connection.Dispose();
         }
-        _writeGate.Dispose();
     }
 
     public ValueTask DisposeAsync()
