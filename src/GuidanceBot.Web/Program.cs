@@ -1,12 +1,16 @@
 using GuidanceBot;
+using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
+using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddHostedService<ContentStartupCheck>();
+builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
+builder.Services.AddHostedService<AbandonmentSweepService>();
 
 var app = builder.Build();
 
