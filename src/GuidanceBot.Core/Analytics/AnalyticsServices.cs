@@ -1,4 +1,6 @@
+using GuidanceBot.Content;
 using GuidanceBot.Storage;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +19,9 @@ public static class AnalyticsServices
             .ValidateOnStart();
         services.AddSingleton<IIdleConversations>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<AbandonmentSweeper>();
+        services.AddSingleton<IAnalyticsReader>(sp => new SqliteAnalytics(
+            sp.GetRequiredService<SqliteStore>().FilePath, sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DayOffset));
+        services.AddSingleton(sp => new FunnelQuery(sp.GetRequiredService<IAnalyticsReader>(), sp.GetRequiredService<Func<FlowCatalog>>()));
         return services;
     }
 }

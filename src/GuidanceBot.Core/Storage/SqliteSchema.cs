@@ -61,6 +61,10 @@ internal static class SqliteSchema
             flow_id TEXT NOT NULL, day INTEGER NOT NULL, content_version TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
             outcome TEXT NOT NULL, runs INTEGER NOT NULL,
             PRIMARY KEY(flow_id, day, content_version, channel, language, outcome)) WITHOUT ROWID;
+        CREATE INDEX ix_rollup_runs_day ON rollup_runs(day);
+        CREATE INDEX ix_rollup_steps_day ON rollup_steps(day);
+        CREATE INDEX ix_rollup_step_seconds_day ON rollup_step_seconds(day);
+        CREATE INDEX ix_rollup_outcomes_day ON rollup_outcomes(day);
         CREATE TABLE rollup_state(
             name TEXT PRIMARY KEY,
             value INTEGER NOT NULL);
