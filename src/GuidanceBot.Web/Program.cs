@@ -11,12 +11,14 @@ builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDev
 builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
 builder.Services.AddHostedService<AbandonmentSweepService>();
+builder.Services.AddSingleton<AnalyticsApiKeys>();
 
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
+app.MapAnalytics();
 
 try
 {

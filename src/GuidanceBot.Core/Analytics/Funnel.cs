@@ -11,7 +11,7 @@ public sealed record FunnelEnded(long Completed, long Abandoned, long Cancelled,
 }
 
 /// <summary>One step of a funnel: entered = movedOn + ended + inProgress. Times are over runs that moved on.</summary>
-public sealed record FunnelStep(string Id, string Kind, bool MainPath, long Entered, long MovedOn, FunnelEnded Ended, long InProgress,
+public sealed record FunnelStep(string Id, string Kind, string? Label, bool MainPath, long Entered, long MovedOn, FunnelEnded Ended, long InProgress,
     long ResumedAfterAbandoned, double? MedianSeconds, double? P90Seconds);
 
 /// <summary>The funnel of one flow over a filter, steps in main-path order then branches; optionally another content version beside it.</summary>

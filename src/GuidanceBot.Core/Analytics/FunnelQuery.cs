@@ -51,6 +51,7 @@ public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catal
             return new FunnelStep(
                 id,
                 KindOf(flow?.FindStep(id)),
+                LabelOf(flow?.FindStep(id)),
                 mainPath.Contains(id),
                 s?.Entered ?? 0,
                 s?.MovedOn ?? 0,
@@ -103,6 +104,22 @@ public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catal
         new(r?.Started ?? 0, r?.Completed ?? 0, r?.Abandoned ?? 0, r?.Cancelled ?? 0, r?.HandedOff ?? 0, r?.Replaced ?? 0, r?.InProgress ?? 0, r?.ResumedAfterAbandoned ?? 0);
 
     private static double? Ratio(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    /// <summary>The step's first line as staff see it in the bot (Vietnamese), to read a funnel without the flow file open.</summary>
+    private static string? LabelOf(StepDefinition? step)
+    {
+        var text = step switch
+        {
+            AskStep ask => ask.Question.Vi,
+            InformStep inform => inform.Text.Vi,
+            DoStep @do => @do.Instruction.Vi,
+            CallStep call => "→ " + call.FlowId,
+            EndStep end => "= " + end.Outcome,
+            _ => null,
+        };
+        var line = text?.Split('\n')[0];
+        return line is { Length: > 100 } ? line[..99] + "…" : line;
+    }
 
     private static string KindOf(StepDefinition? step) => step switch
     {
