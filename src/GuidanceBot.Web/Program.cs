@@ -1,18 +1,24 @@
 using GuidanceBot;
+using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
+using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddHostedService<ContentStartupCheck>();
+builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
+builder.Services.AddHostedService<AbandonmentSweepService>();
+builder.Services.AddSingleton<AnalyticsApiKeys>();
 
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
+app.MapAnalytics();
 
 try
 {
