@@ -52,7 +52,8 @@ internal static class SqliteSchema
         CREATE INDEX ix_zalo_outbox_due ON zalo_outbox(status, due_at);
         CREATE TABLE zalo_users(
             user_id TEXT PRIMARY KEY,
-            last_message_at INTEGER NOT NULL);
+            last_message_at INTEGER NOT NULL,
+            choices TEXT);
         CREATE TABLE zalo_tokens(
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             access_token TEXT NOT NULL,

@@ -37,11 +37,12 @@ public sealed class ZaloEventMapper
     public string ConversationId(string userId) =>
         "zalo-" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(userId)))[..32];
 
-    public ZaloTurn Map(ZaloInboxItem item)
+    /// <param name="lastChoices">The options the bot last offered this user: a bare number picks one of them.</param>
+    public ZaloTurn Map(ZaloInboxItem item, IReadOnlyList<string> lastChoices)
     {
         return item.EventName switch
         {
-            "user_send_text" when !string.IsNullOrWhiteSpace(item.Text) => new ZaloTurn("turn", [], Message(item, item.Text)),
+            "user_send_text" when !string.IsNullOrWhiteSpace(item.Text) => new ZaloTurn("turn", [], Message(item, Choice(item.Text, lastChoices))),
             "user_send_text" => new ZaloTurn("empty", [], null),
             "follow" or "user_click_chatnow" => new ZaloTurn("welcome", [], Joined(item)),
             "unfollow" => new ZaloTurn("unfollowed", [], null),
@@ -49,6 +50,16 @@ public sealed class ZaloEventMapper
             // Images, stickers, files, locations: say so, then the menu (or the offer to resume) as a join would.
             _ => new ZaloTurn("text-only-notice", [TextOnlyNotice], Joined(item)),
         };
+    }
+
+    /// <summary>"2" (or "2.") after a list of options becomes the second option's text, which every dialog recognises.</summary>
+    private static string Choice(string text, IReadOnlyList<string> lastChoices)
+    {
+        var t = text.Trim().TrimEnd('.', ')');
+        return t.Length is > 0 and <= 2 && t.All(char.IsAsciiDigit) && int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) is var n
+               && n >= 1 && n <= lastChoices.Count
+            ? lastChoices[n - 1]
+            : text;
     }
 
     private Activity Message(ZaloInboxItem item, string text) => Base(item, ActivityTypes.Message, text);

@@ -77,7 +77,8 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time)
     /// Closes a processed event and queues its replies in one transaction, so a crash leaves either both or neither.
     /// The citizen's text is cleared: only the key stays, to keep refusing duplicates.
     /// </summary>
-    public async Task CompleteAsync(ZaloInboxItem item, string outcome, IReadOnlyList<string> messages, CancellationToken cancellationToken)
+    /// <param name="choices">The options of the turn's last question (to read a typed number back as the option), or null to forget them; unchanged when <paramref name="ranTurn"/> is false.</param>
+    public async Task CompleteAsync(ZaloInboxItem item, string outcome, IReadOnlyList<string> messages, bool ranTurn, IReadOnlyList<string>? choices, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -95,7 +96,25 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time)
             ("$now", now), ("$outcome", outcome), ("$key", item.Key));
         close.Transaction = transaction;
         await close.ExecuteNonQueryAsync(cancellationToken);
+        if (ranTurn)
+        {
+            await using var remember = ZaloDatabase.Command(connection, "UPDATE zalo_users SET choices = $choices WHERE user_id = $user",
+                ("$choices", choices is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(choices, ZaloJson.Default.IReadOnlyListString) : null),
+                ("$user", item.UserId));
+            remember.Transaction = transaction;
+            await remember.ExecuteNonQueryAsync(cancellationToken);
+        }
         transaction.Commit();
+    }
+
+    /// <summary>The options last offered to the user, in order; empty when the last turn asked nothing with options.</summary>
+    public async Task<IReadOnlyList<string>> ChoicesAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = ZaloDatabase.Command(connection, "SELECT choices FROM zalo_users WHERE user_id = $user", ("$user", userId));
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? System.Text.Json.JsonSerializer.Deserialize(json, ZaloJson.Default.IReadOnlyListString) ?? []
+            : [];
     }
 
     /// <summary>Counts a failed attempt; after too many, the event is closed as failed so it cannot block the queue.</summary>

@@ -50,21 +50,20 @@ public sealed class ZaloInboxWorker(
     {
         try
         {
-            var turn = mapper.Map(item);
+            var turn = mapper.Map(item, await inbox.ChoicesAsync(item.UserId, cancellationToken));
             var messages = turn.Notices.Select(n => new System.Text.Json.Nodes.JsonObject { ["text"] = n }.ToJsonString()).ToList();
+            IReadOnlyList<string>? choices = null;
             if (turn.Activity is { } activity)
             {
-                var replies = await engine.ProcessAsync(activity, cancellationToken);
-                messages.AddRange(replies
-                    .Where(r => r.IsMessage)
-                    .SelectMany(ZaloMessageBuilder.Build)
-                    .Select(m => m.ToJsonString()));
+                var replies = (await engine.ProcessAsync(activity, cancellationToken)).Where(r => r.IsMessage).ToList();
+                messages.AddRange(replies.SelectMany(ZaloMessageBuilder.Build).Select(m => m.ToJsonString()));
+                choices = replies.Select(ZaloMessageBuilder.Choices).LastOrDefault(c => c.Count > 0);
             }
             if (item.EventName == "unfollow")
             {
                 await outbox.DropPendingAsync(item.UserId, "unfollowed", cancellationToken);
             }
-            await inbox.CompleteAsync(item, turn.Outcome, messages, cancellationToken);
+            await inbox.CompleteAsync(item, turn.Outcome, messages, turn.Activity is not null, choices, cancellationToken);
             if (messages.Count > 0)
             {
                 outbox.Queued.Release();

@@ -15,11 +15,17 @@ public static class ZaloMessageBuilder
     public const int MaxButtons = 5;
     private const int MaxButtonTitle = 100;
 
+    /// <summary>The values of the reply's choice buttons, in order: what a tap sends back as text.</summary>
+    public static IReadOnlyList<string> Choices(Activity reply) => ChoiceActions(reply).Select(a => a.Value ?? a.Title!).ToList();
+
+    private static List<CardAction> ChoiceActions(Activity reply) =>
+        (reply.SuggestedActions?.Actions ?? []).Where(a => a.Type is CardActionTypes.ImBack or CardActionTypes.PostBack && !string.IsNullOrEmpty(a.Value ?? a.Title)).ToList();
+
     public static IReadOnlyList<JsonObject> Build(Activity reply)
     {
         var text = reply.Text?.Trim() ?? "";
         var actions = reply.SuggestedActions?.Actions ?? [];
-        var choices = actions.Where(a => a.Type is CardActionTypes.ImBack or CardActionTypes.PostBack && !string.IsNullOrEmpty(a.Value ?? a.Title)).ToList();
+        var choices = ChoiceActions(reply);
         var links = actions.Where(a => a.Type == CardActionTypes.OpenUrl && !string.IsNullOrEmpty(a.Value)).ToList();
 
         var buttons = new JsonArray();
