@@ -14,6 +14,8 @@ const string Usage = """
       chat [--sqlite PATH] [--conversation ID] [--locale vi-VN|en-US]
                             chat with the bot in the terminal (same engine and SQLite file as the web host)
       validate [DIR]        check the flows in dialogs/ (or DIR); one line per flow, or the errors and exit code 1
+      zalo token set [--sqlite PATH]
+                            store the first Zalo OA token pair, read from stdin (access token, then refresh token)
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -50,6 +52,12 @@ switch (command)
     case "validate":
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return ValidateCommand.Run(options.Positional.FirstOrDefault(), Console.Out, Console.Error);
+    case "zalo":
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+        var sqlite = options.Named.GetValueOrDefault("sqlite") ?? configuration[$"{StorageOptions.Section}:SqlitePath"] ?? new StorageOptions().SqlitePath;
+        return await ZaloTokenCommand.RunAsync(options.Positional, sqlite, options.Named.GetValueOrDefault("expires-in"), Console.In, Console.Out, Console.Error);
+    }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
         Console.Error.WriteLine(Usage);
