@@ -4,55 +4,107 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// The durable queue between the webhook and the turn engine: one row per event key, so Zalo's retries of the same
 /// msg_id insert nothing. Recording an event also records the citizen's last message time (the service window).
 /// </summary>
-public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time)
+public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDisposable
 {
-    // One writer connection: the webhook's inserts are tiny, and queueing them here beats SQLite's busy-wait under load.
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Microsoft.Data.Sqlite.SqliteConnection? _writer;
+    private sealed record PendingAdd(ZaloEvent Event)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    // Group commit: one writer takes every event waiting and commits them in one transaction, so the webhook's
+    // acknowledgement stays fast under a burst instead of queueing for SQLite's write lock one post at a time.
+    private readonly System.Threading.Channels.Channel<PendingAdd> _adds =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingAdd>(new() { SingleReader = true });
+    private readonly Lock _start = new();
+    private Task? _writerLoop;
 
     /// <summary>Signalled when an event was queued, so the worker starts at once instead of at its next poll.</summary>
     public SemaphoreSlim Queued { get; } = new(0, int.MaxValue);
 
-    /// <summary>Queues the event; false when an event with the same key was queued before.</summary>
-    public async Task<bool> AddAsync(ZaloEvent e, CancellationToken cancellationToken)
+    /// <summary>Queues the event; false when an event with the same key was queued before. Returns once it is durable.</summary>
+    public Task<bool> AddAsync(ZaloEvent e, CancellationToken cancellationToken)
+    {
+        lock (_start)
+        {
+            _writerLoop ??= Task.Run(WriteLoopAsync, CancellationToken.None);
+        }
+        var add = new PendingAdd(e);
+        return _adds.Writer.TryWrite(add) ? add.Done.Task.WaitAsync(cancellationToken) : throw new ObjectDisposedException(nameof(ZaloInbox));
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingAdd>();
+        Microsoft.Data.Sqlite.SqliteConnection? writer = null;
+        while (await _adds.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < 512 && _adds.Reader.TryRead(out var add))
+            {
+                batch.Add(add);
+            }
+            try
+            {
+                writer ??= await db.OpenAsync(CancellationToken.None);
+                var added = Insert(writer, batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(added[i]);
+                }
+                if (added.Any(a => a))
+                {
+                    Queued.Release();
+                }
+            }
+            catch (Exception ex)
+            {
+                // A broken connection is not reused; the posts fail and Zalo delivers them again.
+                writer?.Dispose();
+                writer = null;
+                batch.ForEach(a => a.Done.TrySetException(ex));
+            }
+        }
+        writer?.Dispose();
+    }
+
+    private bool[] Insert(Microsoft.Data.Sqlite.SqliteConnection writer, List<PendingAdd> batch)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var added = new bool[batch.Count];
+        using var transaction = writer.BeginTransaction(deferred: false);
+        using var insert = ZaloDatabase.Command(writer,
+            "INSERT OR IGNORE INTO zalo_inbox(msg_key, event_name, user_id, text, received_at) VALUES($key, $name, $user, $text, $now)",
+            ("$key", ""), ("$name", ""), ("$user", ""), ("$text", null), ("$now", now));
+        using var seen = ZaloDatabase.Command(writer,
+            "INSERT INTO zalo_users(user_id, last_message_at) VALUES($user, $now) " +
+            "ON CONFLICT(user_id) DO UPDATE SET last_message_at = MAX(last_message_at, excluded.last_message_at)",
+            ("$user", ""), ("$now", now));
+        insert.Transaction = transaction;
+        seen.Transaction = transaction;
+        for (var i = 0; i < batch.Count; i++)
         {
-            _writer ??= await db.OpenAsync(cancellationToken);
-            using var transaction = _writer.BeginTransaction(deferred: false);
-            using var insert = ZaloDatabase.Command(_writer,
-                "INSERT OR IGNORE INTO zalo_inbox(msg_key, event_name, user_id, text, received_at) VALUES($key, $name, $user, $text, $now)",
-                ("$key", e.Key), ("$name", e.EventName), ("$user", e.UserId), ("$text", e.Text), ("$now", now));
-            insert.Transaction = transaction;
-            var added = await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
-            if (added && e.Kind != ZaloEventKind.Unfollow)
+            var e = batch[i].Event;
+            insert.Parameters["$key"].Value = e.Key;
+            insert.Parameters["$name"].Value = e.EventName;
+            insert.Parameters["$user"].Value = e.UserId;
+            insert.Parameters["$text"].Value = (object?)e.Text ?? DBNull.Value;
+            added[i] = insert.ExecuteNonQuery() == 1;
+            if (added[i] && e.Kind != ZaloEventKind.Unfollow)
             {
-                using var seen = ZaloDatabase.Command(_writer,
-                    "INSERT INTO zalo_users(user_id, last_message_at) VALUES($user, $now) " +
-                    "ON CONFLICT(user_id) DO UPDATE SET last_message_at = MAX(last_message_at, excluded.last_message_at)",
-                    ("$user", e.UserId), ("$now", now));
-                seen.Transaction = transaction;
-                await seen.ExecuteNonQueryAsync(cancellationToken);
+                seen.Parameters["$user"].Value = e.UserId;
+                seen.ExecuteNonQuery();
             }
-            transaction.Commit();
-            if (added)
-            {
-                Queued.Release();
-            }
-            return added;
         }
-        catch
+        transaction.Commit();
+        return added;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _adds.Writer.TryComplete();
+        if (_writerLoop is { } loop)
         {
-            // A broken connection is not reused.
-            _writer?.Dispose();
-            _writer = null;
-            throw;
-        }
-        finally
-        {
-            _gate.Release();
+            await loop;
         }
     }
 
