@@ -19,6 +19,8 @@ const string Usage = """
                             print a flow's funnel: per step entered, moved on, ended by reason, median/p90 seconds
       report --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE.csv] [--sqlite PATH]
                             the periodic report (per flow and worst steps) as CSV
+      zalo token set [--sqlite PATH]
+                            store the first Zalo OA token pair, read from stdin (access token, then refresh token)
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -71,6 +73,12 @@ switch (command)
         return command == "funnel"
             ? await FunnelCommand.RunAsync(query, options, Console.Out, Console.Error, CancellationToken.None)
             : await ReportCommand.RunAsync(query, options, Console.Out, Console.Error, CancellationToken.None);
+    }
+    case "zalo":
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+        var sqlite = options.Named.GetValueOrDefault("sqlite") ?? configuration[$"{StorageOptions.Section}:SqlitePath"] ?? new StorageOptions().SqlitePath;
+        return await ZaloTokenCommand.RunAsync(options.Positional, sqlite, options.Named.GetValueOrDefault("expires-in"), Console.In, Console.Out, Console.Error);
     }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");

@@ -3,6 +3,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Analytics;
+using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 
@@ -12,6 +13,7 @@ builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
 builder.Services.AddHostedService<AbandonmentSweepService>();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
+builder.Services.AddZalo(builder.Configuration);
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
 app.MapAnalytics();
+app.MapZalo();
 
 try
 {

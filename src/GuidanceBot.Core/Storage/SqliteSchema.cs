@@ -69,6 +69,42 @@ internal static class SqliteSchema
             name TEXT PRIMARY KEY,
             value INTEGER NOT NULL);
         """,
+        // 3: Zalo OA channel — inbox (idempotent on msg_id), outbox (durable sends), citizens' last message (service window), OAuth tokens.
+        """
+        CREATE TABLE zalo_inbox(
+            msg_key TEXT PRIMARY KEY,
+            event_name TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            text TEXT,
+            received_at INTEGER NOT NULL,
+            processed_at INTEGER,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            outcome TEXT);
+        CREATE INDEX ix_zalo_inbox_pending ON zalo_inbox(processed_at);
+        CREATE TABLE zalo_outbox(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL,
+            message TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'pending',
+            reason TEXT,
+            done_at INTEGER);
+        CREATE INDEX ix_zalo_outbox_due ON zalo_outbox(status, due_at);
+        CREATE TABLE zalo_users(
+            user_id TEXT PRIMARY KEY,
+            last_message_at INTEGER NOT NULL,
+            choices TEXT);
+        CREATE TABLE zalo_tokens(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            access_token TEXT NOT NULL,
+            refresh_token TEXT NOT NULL,
+            access_expires_at INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            spent_at INTEGER,
+            refreshing_until INTEGER);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -1,0 +1,42 @@
+using GuidanceBot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace GuidanceBot.Web.Channels.Zalo;
+
+/// <summary>Connections to the bot's SQLite file for the Zalo tables (created by the store's migrations).</summary>
+public sealed class ZaloDatabase
+{
+    private readonly string _connectionString;
+
+    // Taking the store first makes sure its migrations (which create the zalo_* tables) have run.
+    public ZaloDatabase(SqliteStore store)
+    {
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = store.FilePath,
+            Mode = SqliteOpenMode.ReadWrite,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+}

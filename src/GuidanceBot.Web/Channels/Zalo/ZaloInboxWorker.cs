@@ -1,0 +1,78 @@
+using System.Text.Json;
+using GuidanceBot.Engine;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.Web.Channels.Zalo;
+
+/// <summary>
+/// Takes webhook events from the inbox in arrival order, runs them through the turn engine and queues the replies in
+/// Zalo's form. One event at a time keeps each citizen's turns in order.
+/// </summary>
+public sealed class ZaloInboxWorker(
+    ZaloInbox inbox, ZaloOutbox outbox, ZaloEventMapper mapper, TurnEngine engine, IOptions<ZaloOptions> options, ILogger<ZaloInboxWorker> logger)
+    : BackgroundService
+{
+    private const int MaxAttempts = 5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IsConfigured)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pending = await inbox.PendingAsync(50, stoppingToken);
+                foreach (var item in pending)
+                {
+                    await ProcessAsync(item, stoppingToken);
+                }
+                if (pending.Count == 0)
+                {
+                    await inbox.Queued.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Zalo inbox worker failed; retrying");
+                await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(ZaloInboxItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var turn = mapper.Map(item, await inbox.ChoicesAsync(item.UserId, cancellationToken));
+            var messages = turn.Notices.Select(n => new System.Text.Json.Nodes.JsonObject { ["text"] = n }.ToJsonString()).ToList();
+            IReadOnlyList<string>? choices = null;
+            if (turn.Activity is { } activity)
+            {
+                var replies = (await engine.ProcessAsync(activity, cancellationToken)).Where(r => r.IsMessage).ToList();
+                messages.AddRange(replies.SelectMany(ZaloMessageBuilder.Build).Select(m => m.ToJsonString()));
+                choices = replies.Select(ZaloMessageBuilder.Choices).LastOrDefault(c => c.Count > 0);
+            }
+            if (item.EventName == "unfollow")
+            {
+                await outbox.DropPendingAsync(item.UserId, "unfollowed", cancellationToken);
+            }
+            await inbox.CompleteAsync(item, turn.Outcome, messages, turn.Activity is not null, choices, cancellationToken);
+            if (messages.Count > 0)
+            {
+                outbox.Queued.Release();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Zalo event {Event} failed (attempt {Attempt})", item.EventName, item.Attempts + 1);
+            await inbox.FailedAsync(item, MaxAttempts, cancellationToken);
+        }
+    }
+}

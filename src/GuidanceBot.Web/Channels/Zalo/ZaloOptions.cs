@@ -1,0 +1,51 @@
+namespace GuidanceBot.Web.Channels.Zalo;
+
+/// <summary>Settings under <c>GuidanceBot:Zalo</c>. The channel is off until AppId and OaSecretKey are set.</summary>
+public sealed class ZaloOptions
+{
+    public const string Section = "GuidanceBot:Zalo";
+
+    /// <summary>The Zalo app id (part of every webhook signature and of the OAuth refresh body).</summary>
+    public string AppId { get; set; } = "";
+
+    /// <summary>The OA Secret Key: signs webhook events. Not the App Secret.</summary>
+    public string OaSecretKey { get; set; } = "";
+
+    /// <summary>The App Secret Key: the <c>secret_key</c> header of the OAuth v4 token endpoint.</summary>
+    public string AppSecret { get; set; } = "";
+
+    /// <summary>The OA's id, for the README and logs; events from it are echoes.</summary>
+    public string OaId { get; set; } = "";
+
+    public string OpenApiBaseUrl { get; set; } = "https://openapi.zalo.me";
+
+    public string OAuthBaseUrl { get; set; } = "https://oauth.zaloapp.com";
+
+    /// <summary>Keys the hash that turns a Zalo user id into a conversation id; defaults to one derived from the OA Secret Key.</summary>
+    public string ConversationSecret { get; set; } = "";
+
+    /// <summary>Events whose timestamp is further from now than this are refused as replays.</summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Replies are sent only this long after the citizen's last message (Zalo: 8 free replies within 48 h).</summary>
+    public TimeSpan CustomerServiceWindow { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>Refresh the access token when it expires sooner than this.</summary>
+    public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the background workers look for work when nothing signalled them.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Timeout of one HTTP attempt to Zalo.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A reply still undelivered after this many attempts is dropped with its last reason.</summary>
+    public int MaxSendAttempts { get; set; } = 10;
+
+    /// <summary>First retry delay of the outbox; doubles on each attempt up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(OaSecretKey);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace GuidanceBot.Web.Channels.Zalo;
+
+/// <summary>Registers the Zalo OA channel. Its workers stay idle and its webhook answers 503 until it is configured.</summary>
+public static class ZaloServices
+{
+    public static IServiceCollection AddZalo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ZaloOptions>()
+            .Bind(configuration.GetSection(ZaloOptions.Section))
+            .Validate(o => !o.IsConfigured || Uri.IsWellFormedUriString(o.OpenApiBaseUrl, UriKind.Absolute), "GuidanceBot:Zalo:OpenApiBaseUrl must be an absolute URL.")
+            .Validate(o => !o.IsConfigured || Uri.IsWellFormedUriString(o.OAuthBaseUrl, UriKind.Absolute), "GuidanceBot:Zalo:OAuthBaseUrl must be an absolute URL.")
+            .Validate(o => o.ReplayWindow > TimeSpan.Zero && o.CustomerServiceWindow > TimeSpan.Zero, "GuidanceBot:Zalo:ReplayWindow and CustomerServiceWindow must be positive.")
+            .Validate(o => o.MaxSendAttempts >= 1, "GuidanceBot:Zalo:MaxSendAttempts must be at least 1.")
+            .ValidateOnStart();
+
+        services.AddSingleton<ZaloDatabase>();
+        services.AddSingleton<ZaloInbox>();
+        services.AddSingleton<ZaloOutbox>();
+        services.AddSingleton<ZaloEventMapper>();
+        services.AddSingleton<ZaloTokens>();
+        services.AddSingleton<ZaloSender>();
+
+        // Quick in-process retries of a lost connection or a 5xx; the outbox's durable backoff takes over after that.
+        services.AddHttpClient(ZaloSender.HttpClientName).AddResilienceHandler("zalo-send", Resilience);
+        // A refresh is never retried blindly: the refresh token is single-use, and Zalo may have spent it already.
+        services.AddHttpClient(ZaloTokens.HttpClientName).AddResilienceHandler("zalo-oauth", (pipeline, context) =>
+            pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value.RequestTimeout));
+
+        services.AddHostedService<ZaloInboxWorker>();
+        services.AddHostedService<ZaloOutboxWorker>();
+        return services;
+    }
+
+    private static void Resilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var timeout = context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value.RequestTimeout;
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = 2,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        });
+        pipeline.AddTimeout(timeout);
+    }
+}
