@@ -1,18 +1,21 @@
 using GuidanceBot;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
+using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddHostedService<ContentStartupCheck>();
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
+app.MapDirectLine();
 
 try
 {
