@@ -4,6 +4,7 @@ using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
+using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
@@ -16,6 +17,7 @@ app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
 app.MapDirectLine();
+app.MapWebChatPage();
 
 try
 {

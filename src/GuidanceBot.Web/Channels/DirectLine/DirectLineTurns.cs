@@ -57,6 +57,8 @@ public sealed class DirectLineTurns(TurnEngine engine, TimeProvider time, IOptio
                 reply.ChannelId = ChannelId;
                 reply.From = Bot();
                 reply.ServiceUrl = null;
+                // The bot writes plain text with line breaks; Web Chat would otherwise read it as markdown and join the lines.
+                reply.TextFormat ??= "plain";
             }
             await turnDone.CancelAsync();
             await typing;
