@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 
 need_packages=()
 command -v python3 >/dev/null || need_packages+=(python3)
+# Browser tests drive Debian's chromium through Playwright's bundled driver (no browser download).
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
 if ((${#need_packages[@]})); then
   echo "== installing ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

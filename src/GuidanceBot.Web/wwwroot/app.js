@@ -85,6 +85,7 @@
 
   function render() {
     var t = TEXT[lang];
+    var narrow = window.matchMedia('(max-width: 560px)').matches;
     window.WebChat.renderWebChat({
       directLine: directLine,
       store: store,
@@ -109,7 +110,11 @@
         hideUploadButton: true,
         sendBoxHeight: 52,
         sendBoxButtonColor: '#0b4f8a',
-        suggestedActionLayout: 'flow',
+        // Phones: one button per line, long procedure names wrap instead of being cut; laptops: buttons flow in rows.
+        suggestedActionLayout: narrow ? 'stacked' : 'flow',
+        suggestedActionsStackedLayoutButtonTextWrap: true,
+        suggestedActionsStackedHeight: Math.round(window.innerHeight * 0.45),
+        suggestedActionsStackedLayoutButtonMaxHeight: 120,
         suggestedActionHeight: 44,
         suggestedActionBorderRadius: 8,
         suggestedActionBorderColor: '#0b4f8a',
