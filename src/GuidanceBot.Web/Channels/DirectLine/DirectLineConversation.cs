@@ -119,6 +119,18 @@ public sealed class DirectLineConversation(string id, string? userId, int capaci
         }
     }
 
+    /// <summary>Closes every open stream; clients reconnect (GET /conversations/{id}) and resume from their watermark.</summary>
+    public void CloseStreams()
+    {
+        lock (_lock)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Complete();
+            }
+        }
+    }
+
     internal void Unsubscribe(StreamSubscription subscription)
     {
         lock (_lock)
@@ -175,6 +187,8 @@ public sealed class StreamSubscription(DirectLineConversation conversation) : ID
             _queue.Writer.TryComplete();
         }
     }
+
+    internal void Complete() => _queue.Writer.TryComplete();
 
     public void Dispose()
     {
