@@ -1,4 +1,5 @@
 using GuidanceBot;
+using GuidanceBot.Analytics;
 using GuidanceBot.Cli;
 using GuidanceBot.Cli.Commands;
 using GuidanceBot.Engine;
@@ -14,6 +15,10 @@ const string Usage = """
       chat [--sqlite PATH] [--conversation ID] [--locale vi-VN|en-US]
                             chat with the bot in the terminal (same engine and SQLite file as the web host)
       validate [DIR]        check the flows in dialogs/ (or DIR); one line per flow, or the errors and exit code 1
+      funnel FLOW [--from YYYY-MM-DD --to YYYY-MM-DD --channel C --version V --language vi|en] [--sqlite PATH]
+                            print a flow's funnel: per step entered, moved on, ended by reason, median/p90 seconds
+      report --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE.csv] [--sqlite PATH]
+                            the periodic report (per flow and worst steps) as CSV
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -50,6 +55,23 @@ switch (command)
     case "validate":
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return ValidateCommand.Run(options.Positional.FirstOrDefault(), Console.Out, Console.Error);
+    case "funnel" or "report":
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (options.Named.TryGetValue("sqlite", out var path))
+        {
+            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
+        }
+        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
+        builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
+        using var host = builder.Build();
+        var query = host.Services.GetRequiredService<GuidanceBot.Analytics.FunnelQuery>();
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return command == "funnel"
+            ? await FunnelCommand.RunAsync(query, options, Console.Out, Console.Error, CancellationToken.None)
+            : await ReportCommand.RunAsync(query, options, Console.Out, Console.Error, CancellationToken.None);
+    }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
         Console.Error.WriteLine(Usage);

@@ -1,7 +1,9 @@
 using GuidanceBot;
+using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Channels.DirectLine;
+using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
@@ -10,6 +12,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
+builder.Services.AddHostedService<AbandonmentSweepService>();
+builder.Services.AddSingleton<AnalyticsApiKeys>();
 
 var app = builder.Build();
 
@@ -18,6 +23,7 @@ app.MapBotConnector();
 app.MapLinkRedirect();
 app.MapDirectLine();
 app.MapWebChatPage();
+app.MapAnalytics();
 
 try
 {

@@ -35,6 +35,18 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
     /// <summary>Where a run stands, read from its stack entry: for the router's resume offer and handoff.</summary>
     public sealed record Position(string FlowId, string StepId, string RunId, string Version);
 
+    /// <summary>Set on a run's stack entry by the abandonment sweep; cleared (and flow-resumed recorded) when the run goes on.</summary>
+    public const string AbandonedMark = "abandoned";
+
+    /// <summary>A flow run on the stack that has not ended (completed runs stay for the "helpful?" question).</summary>
+    public static bool IsOpenRun(DialogInstance instance) =>
+        PositionOf(instance) is not null && (bool?)instance.State["ended"] != true;
+
+    public static bool IsMarkedAbandoned(DialogInstance instance) => (bool?)instance.State[AbandonedMark] == true;
+
+    /// <summary>Removes the abandonment mark; true when there was one, so the caller records flow-resumed exactly once.</summary>
+    public static bool ClearAbandoned(DialogInstance instance) => instance.State.Remove(AbandonedMark);
+
     public static Position? PositionOf(DialogInstance instance) =>
         instance.Id == DialogId && instance.State["flow"] is JsonValue
             ? new Position((string)instance.State["flow"]!, (string?)instance.State["step"] ?? "", (string)instance.State["run"]!, (string)instance.State["version"]!)
@@ -63,6 +75,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
             return DialogTurnResult.Waiting;
         }
         var state = dc.ActiveDialog!.State;
+        RecordResumedIfAbandoned(turn, dc.ActiveDialog!);
         var flow = catalog().Find((string)state["flow"]!);
         var step = flow?.FindStep((string)state["step"]!);
         if (flow is null)
@@ -105,6 +118,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, DialogReason reason, JsonNode? result, CancellationToken cancellationToken)
     {
         var state = dc.ActiveDialog!.State;
+        RecordResumedIfAbandoned(dc.Turn, dc.ActiveDialog!);
         if (result is JsonObject asked && (asked["switchTo"] is not null || asked["reroute"] is not null))
         {
             return await dc.EndDialogAsync(result, cancellationToken);
@@ -131,7 +145,8 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
 
     public override Task EndAsync(DialogContext dc, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
     {
-        if ((bool?)instance.State["ended"] == true)
+        // A run ends once: a completed run, or one the sweep already recorded as abandoned, records nothing more.
+        if ((bool?)instance.State["ended"] == true || IsMarkedAbandoned(instance))
         {
             return Task.CompletedTask;
         }
@@ -141,6 +156,14 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
             : why == "handed-off" ? EventKinds.HandedOff : EventKinds.FlowCancelled;
         Record(dc.Turn, instance.State, kind, (string?)instance.State["step"]);
         return Task.CompletedTask;
+    }
+
+    private static void RecordResumedIfAbandoned(TurnContext turn, DialogInstance instance)
+    {
+        if (ClearAbandoned(instance))
+        {
+            Record(turn, instance.State, EventKinds.FlowResumed, (string?)instance.State["step"], new() { ["after"] = "abandoned" });
+        }
     }
 
     private async Task<DialogTurnResult> EnterAsync(DialogContext dc, FlowDefinition flow, string stepId, CancellationToken cancellationToken)
@@ -358,6 +381,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
     private void Show(TurnContext turn, FlowDefinition flow, StepDefinition step, JsonObject state)
     {
         var mode = (string?)state["mode"];
+        turn.State.LastShown = new ShownStep(flow.Id, step.Id, (string)state["run"]!);
         switch (step)
         {
             case AskStep ask:

@@ -19,14 +19,14 @@ public sealed class ReadinessCheckDialog : ComponentDialog
     {
         AddDialog(new WaterfallDialog(DialogId + ".steps") { FlowId = DialogId }
             .AddStep("ngay-sinh", AskBirthDate)
-            .AddStep("co-cccd-chip", AskChipCard)
-            .AddStep("so-cccd", AskIdNumber)
-            .AddStep("so-dien-thoai", AskPhone)
-            .AddStep("chinh-chu", AskOwnName)
-            .AddStep("loai-dien-thoai", AskPhoneKind)
-            .AddStep("doi-iphone", AskIPhoneModel)
-            .AddStep("muc-dich", AskPurpose)
-            .AddStep("ket-qua", Summarise));
+            .AddStep("co-cccd-chip", UnlessGaveUp(AskChipCard))
+            .AddStep("so-cccd", UnlessGaveUp(AskIdNumber))
+            .AddStep("so-dien-thoai", UnlessGaveUp(AskPhone))
+            .AddStep("chinh-chu", UnlessGaveUp(AskOwnName))
+            .AddStep("loai-dien-thoai", UnlessGaveUp(AskPhoneKind))
+            .AddStep("doi-iphone", UnlessGaveUp(AskIPhoneModel))
+            .AddStep("muc-dich", UnlessGaveUp(AskPurpose))
+            .AddStep("ket-qua", UnlessGaveUp(Summarise)));
         AddDialog(new DatePrompt("date", BirthDateIsPast));
         AddDialog(new ConfirmPrompt("confirm"));
         AddDialog(new IdNumberPrompt("cccd"));
@@ -59,10 +59,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskChipCard(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         var birth = DatePrompt.ResultOf(step.Result)!.Value;
         var today = DatePrompt.Today(step.Turn);
         var age = today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
@@ -82,10 +78,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskIdNumber(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         if (step.Result?.GetValue<bool>() != true)
         {
             step.Turn.Send(step.Turn.T(
@@ -104,10 +96,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskPhone(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         // Keep only the province: the number itself never enters state.
         step.Values["province"] = (string?)step.Result?["province"];
         return await step.PromptAsync("phone", new PromptOptions
@@ -118,10 +106,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskOwnName(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         return await step.PromptAsync("confirm", new PromptOptions
         {
             Prompt = step.Turn.T("Số điện thoại đó có đứng tên chính bạn (chính chủ) không?", "Is that number registered in your own name?"),
@@ -130,10 +114,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskPhoneKind(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         step.Values["ownNumber"] = step.Result?.GetValue<bool>() == true;
         return await step.PromptAsync("choice", new PromptOptions
         {
@@ -146,10 +126,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskIPhoneModel(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         var kind = FoundChoice.From(step.Result)!.Index;
         step.Values["phoneKind"] = kind;
         if (kind != 0)
@@ -166,10 +142,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> AskPurpose(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         if (step.Result is JsonValue model)
         {
             step.Values["nfc"] = model.GetValue<decimal>() >= 7;
@@ -183,10 +155,6 @@ public sealed class ReadinessCheckDialog : ComponentDialog
 
     private static async Task<DialogTurnResult> Summarise(WaterfallStepContext step, CancellationToken ct)
     {
-        if (await GaveUpAsync(step, ct) is { } ended)
-        {
-            return ended;
-        }
         var t = step.Turn;
         var lines = new List<string> { t.T("Kết quả kiểm tra:", "Your check:") };
         if (step.Values["province"] is JsonValue province)
@@ -218,19 +186,19 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         return await FinishAsync(step, Outcomes.Completed, ct);
     }
 
-    /// <summary>The previous prompt ran out of retries: say so, point to a person, and end with the recorded reason.</summary>
-    private static async Task<DialogTurnResult?> GaveUpAsync(WaterfallStepContext step, CancellationToken ct)
+    /// <summary>Runs the step, unless the previous prompt ran out of retries: then say so, point to a person, and end with the recorded reason.</summary>
+    private static WaterfallStep UnlessGaveUp(WaterfallStep next) => async (step, ct) =>
     {
         if (step.Reason != DialogReason.RetryLimit)
         {
-            return null;
+            return await next(step, ct);
         }
         step.Turn.Send(step.Turn.T(
             "Mình chưa nhận được câu trả lời phù hợp sau vài lần. Bạn gõ \"gặp cán bộ\" để được hỗ trợ, hoặc \"bắt đầu lại\".",
             "I could not get a usable answer after a few tries. Type \"talk to staff\" for help, or \"restart\"."));
         step.Turn.Record(EventKinds.FlowCancelled, DialogId, step.Name, new Dictionary<string, string> { ["reason"] = "retry-limit" });
         return await step.EndDialogAsync(null, ct);
-    }
+    };
 
     private static Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, string outcome, CancellationToken ct)
     {

@@ -86,7 +86,11 @@ public sealed class RootDialog : ComponentDialog
             {
                 if (running is not null)
                 {
-                    turn.Record(EventKinds.FlowResumed, running.FlowId, running.StepId, runId: running.RunId, contentVersion: running.Version);
+                    // The sweep may have recorded the run as abandoned: say so on the resumed event, and only here.
+                    var top = inner.Stack.Last(i => FlowDialog.PositionOf(i) is not null);
+                    var afterAbandoned = FlowDialog.ClearAbandoned(top);
+                    turn.Record(EventKinds.FlowResumed, running.FlowId, running.StepId, runId: running.RunId, contentVersion: running.Version,
+                        properties: afterAbandoned ? new Dictionary<string, string> { ["after"] = "abandoned" } : null);
                 }
                 await inner.RepromptDialogAsync(cancellationToken);
                 return DialogTurnResult.Waiting;

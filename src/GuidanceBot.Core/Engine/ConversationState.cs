@@ -20,4 +20,13 @@ public sealed class ConversationState
     public long TurnCount { get; set; }
 
     public DateTimeOffset? LastActivityAt { get; set; }
+
+    /// <summary>The <see cref="LastActivityAt"/> the abandonment sweep last handled; equal to it means "already swept".</summary>
+    public DateTimeOffset? AbandonSweptAt { get; set; }
+
+    /// <summary>The flow step whose message the bot showed last, named on flow-abandoned events.</summary>
+    public ShownStep? LastShown { get; set; }
 }
+
+/// <summary>A flow step as shown to the citizen: which flow, which step, in which run.</summary>
+public sealed record ShownStep(string Flow, string Step, string Run);

@@ -67,6 +67,7 @@ public sealed class TurnContext
             StepId = stepId,
             RunId = runId,
             ContentVersion = contentVersion,
+            Language = Language,
             Properties = properties,
         });
 }

@@ -1,9 +1,11 @@
+using System.Text.Json;
 using GuidanceBot.Analytics;
+using GuidanceBot.Engine;
 
 namespace GuidanceBot.Storage;
 
 /// <summary>State and events in process memory, with the same ETag rules as the durable stores. For unit tests and the CLI's --memory.</summary>
-public sealed class InMemoryStore : IConversationStore, IAnalyticsSink
+public sealed class InMemoryStore : IConversationStore, IAnalyticsSink, IIdleConversations
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredConversation> _conversations = new();
@@ -48,6 +50,21 @@ public sealed class InMemoryStore : IConversationStore, IAnalyticsSink
         {
             IReadOnlyList<AnalyticsEvent> result = _events.Where(e => conversationId is null || e.ConversationId == conversationId).ToList();
             return Task.FromResult(result);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> FindIdleAsync(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<string> keys = _conversations
+                .Select(kv => (kv.Key, State: JsonSerializer.Deserialize(kv.Value.Json, StateJson.Default.ConversationState)!))
+                .Where(c => c.State.LastActivityAt < idleSince && (c.State.AbandonSweptAt is null || c.State.AbandonSweptAt < c.State.LastActivityAt))
+                .OrderBy(c => c.State.LastActivityAt)
+                .Take(limit)
+                .Select(c => c.Key)
+                .ToList();
+            return Task.FromResult(keys);
         }
     }
 }

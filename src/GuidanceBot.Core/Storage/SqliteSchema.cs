@@ -27,6 +27,48 @@ internal static class SqliteSchema
         CREATE INDEX ix_events_flow ON events(flow_id, ts);
         CREATE INDEX ix_events_conversation ON events(conversation_id, id);
         """,
+        // 2: analytics. Events carry the conversation's language; the abandonment sweep finds idle conversations through
+        // columns derived from the state JSON (no second source of truth); funnels read daily roll-ups by run start day.
+        """
+        ALTER TABLE events ADD COLUMN language TEXT;
+        CREATE INDEX ix_events_run ON events(run_id, id) WHERE run_id IS NOT NULL;
+        CREATE INDEX ix_events_kind ON events(kind, ts);
+        ALTER TABLE conversations ADD COLUMN active_at INTEGER
+            GENERATED ALWAYS AS (CAST(ROUND((julianday(json_extract(state, '$.lastActivityAt')) - 2440587.5) * 86400000) AS INTEGER)) VIRTUAL;
+        ALTER TABLE conversations ADD COLUMN swept_at INTEGER
+            GENERATED ALWAYS AS (CAST(ROUND((julianday(json_extract(state, '$.abandonSweptAt')) - 2440587.5) * 86400000) AS INTEGER)) VIRTUAL;
+        CREATE INDEX ix_conversations_sweep ON conversations(active_at) WHERE swept_at IS NULL OR swept_at < active_at;
+        CREATE TABLE analytics_runs(
+            run_id TEXT PRIMARY KEY,
+            day INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX ix_analytics_runs_day ON analytics_runs(day);
+        CREATE TABLE rollup_runs(
+            flow_id TEXT NOT NULL, day INTEGER NOT NULL, content_version TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
+            started INTEGER NOT NULL, completed INTEGER NOT NULL, abandoned INTEGER NOT NULL, cancelled INTEGER NOT NULL,
+            handed_off INTEGER NOT NULL, replaced INTEGER NOT NULL, in_progress INTEGER NOT NULL, resumed INTEGER NOT NULL,
+            PRIMARY KEY(flow_id, day, content_version, channel, language)) WITHOUT ROWID;
+        CREATE TABLE rollup_steps(
+            flow_id TEXT NOT NULL, day INTEGER NOT NULL, content_version TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
+            step_id TEXT NOT NULL, entered INTEGER NOT NULL, moved_on INTEGER NOT NULL,
+            ended_completed INTEGER NOT NULL, ended_abandoned INTEGER NOT NULL, ended_cancelled INTEGER NOT NULL,
+            ended_handed_off INTEGER NOT NULL, ended_replaced INTEGER NOT NULL, in_progress INTEGER NOT NULL, resumed INTEGER NOT NULL,
+            PRIMARY KEY(flow_id, day, content_version, channel, language, step_id)) WITHOUT ROWID;
+        CREATE TABLE rollup_step_seconds(
+            flow_id TEXT NOT NULL, day INTEGER NOT NULL, content_version TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
+            step_id TEXT NOT NULL, bucket INTEGER NOT NULL, runs INTEGER NOT NULL,
+            PRIMARY KEY(flow_id, day, content_version, channel, language, step_id, bucket)) WITHOUT ROWID;
+        CREATE TABLE rollup_outcomes(
+            flow_id TEXT NOT NULL, day INTEGER NOT NULL, content_version TEXT NOT NULL, channel TEXT NOT NULL, language TEXT NOT NULL,
+            outcome TEXT NOT NULL, runs INTEGER NOT NULL,
+            PRIMARY KEY(flow_id, day, content_version, channel, language, outcome)) WITHOUT ROWID;
+        CREATE INDEX ix_rollup_runs_day ON rollup_runs(day);
+        CREATE INDEX ix_rollup_steps_day ON rollup_steps(day);
+        CREATE INDEX ix_rollup_step_seconds_day ON rollup_step_seconds(day);
+        CREATE INDEX ix_rollup_outcomes_day ON rollup_outcomes(day);
+        CREATE TABLE rollup_state(
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -11,7 +11,7 @@ namespace GuidanceBot.Storage;
 /// Writes go through one writer that commits whatever turns are waiting in one transaction (group commit);
 /// a turn whose ETag no longer matches writes nothing. Reads use their own connections.
 /// </summary>
-public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisposable, IDisposable
+public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConversations, IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -45,9 +45,9 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
             "UPDATE conversations SET state = $state, etag = $etag, updated_at = $now WHERE key = $key AND etag = $old",
             "$key", "$state", "$etag", "$now", "$old");
         _insertEvent = Prepare(_writer,
-            "INSERT INTO events(conversation_id, channel, run_id, flow_id, content_version, step_id, kind, ts, props) " +
-            "VALUES($conv, $channel, $run, $flow, $version, $step, $kind, $ts, $props)",
-            "$conv", "$channel", "$run", "$flow", "$version", "$step", "$kind", "$ts", "$props");
+            "INSERT INTO events(conversation_id, channel, run_id, flow_id, content_version, step_id, kind, ts, props, language) " +
+            "VALUES($conv, $channel, $run, $flow, $version, $step, $kind, $ts, $props, $lang)",
+            "$conv", "$channel", "$run", "$flow", "$version", "$step", "$kind", "$ts", "$props", "$lang");
         _writerLoop = Task.Run(WriteLoopAsync);
     }
 
@@ -167,7 +167,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
         {
             using var command = connection.CreateCommand();
             command.CommandText =
-                "SELECT conversation_id, channel, run_id, flow_id, content_version, step_id, kind, ts, props FROM events " +
+                "SELECT conversation_id, channel, run_id, flow_id, content_version, step_id, kind, ts, props, language FROM events " +
                 (conversationId is null ? "" : "WHERE conversation_id = $conv ") + "ORDER BY id";
             if (conversationId is not null)
             {
@@ -185,10 +185,37 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
                     FlowId = reader.IsDBNull(3) ? null : reader.GetString(3),
                     ContentVersion = reader.IsDBNull(4) ? null : reader.GetString(4),
                     StepId = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    Language = reader.IsDBNull(9) ? null : reader.GetString(9),
                     Properties = reader.IsDBNull(8) ? null : JsonSerializer.Deserialize(reader.GetString(8), StorageJson.Default.DictionaryStringString),
                 });
             }
             return result;
+        }
+        finally
+        {
+            _readers.Add(connection);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> FindIdleAsync(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)
+    {
+        var connection = RentReader();
+        try
+        {
+            using var command = connection.CreateCommand();
+            // The WHERE repeats the partial index's condition word for word so SQLite uses ix_conversations_sweep.
+            command.CommandText =
+                "SELECT key FROM conversations WHERE (swept_at IS NULL OR swept_at < active_at) AND active_at < $before " +
+                "ORDER BY active_at LIMIT $limit";
+            command.Parameters.AddWithValue("$before", idleSince.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$limit", limit);
+            var keys = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys.Add(reader.GetString(0));
+            }
+            return keys;
         }
         finally
         {
@@ -209,6 +236,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IAsyncDisp
             command.Parameters["$version"].Value = (object?)e.ContentVersion ?? DBNull.Value;
             command.Parameters["$step"].Value = (object?)e.StepId ?? DBNull.Value;
             command.Parameters["$kind"].Value = e.Kind;
+            command.Parameters["$lang"].Value = (object?)e.Language ?? DBNull.Value;
             command.Parameters["$ts"].Value = e.Timestamp.ToUnixTimeMilliseconds();
             command.Parameters["$props"].Value = e.Properties is { Count: > 0 } p
                 ? JsonSerializer.Serialize(p, StorageJson.Default.IReadOnlyDictionaryStringString)

@@ -22,7 +22,7 @@ public sealed class SqliteStoreTests : IDisposable
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "SELECT MAX(version) FROM schema_version";
-        Assert.Equal(1L, command.ExecuteScalar());
+        Assert.Equal((long)SqliteSchema.Latest, command.ExecuteScalar());
     }
 
     [Fact]

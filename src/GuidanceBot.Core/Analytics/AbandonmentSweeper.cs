@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using GuidanceBot.Bot;
+using GuidanceBot.Dialogs;
+using GuidanceBot.Engine;
+using GuidanceBot.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.Analytics;
+
+/// <summary>
+/// Records flow-abandoned for every open run of a conversation idle longer than <see cref="AnalyticsOptions.AbandonAfter"/>.
+/// The mark on the run's stack entry and the events are saved together under the state's ETag, so two sweepers
+/// (or a sweeper and a turn) racing on one conversation write the events once: the loser reloads and finds the mark.
+/// </summary>
+public sealed class AbandonmentSweeper(
+    IConversationStore store, IIdleConversations idle, TimeProvider time, IOptions<AnalyticsOptions> options, ILogger<AbandonmentSweeper> logger)
+{
+    private const int BatchSize = 500;
+    private const int MaxAttempts = 5;
+
+    /// <summary>Sweeps every idle conversation once; returns how many runs it recorded as abandoned.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var idleSince = now - options.Value.AbandonAfter;
+        var abandoned = 0;
+        while (true)
+        {
+            var keys = await idle.FindIdleAsync(idleSince, BatchSize, cancellationToken);
+            foreach (var key in keys)
+            {
+                abandoned += await SweepConversationAsync(key, idleSince, now, cancellationToken);
+            }
+            if (keys.Count < BatchSize)
+            {
+                return abandoned;
+            }
+        }
+    }
+
+    private async Task<int> SweepConversationAsync(string key, DateTimeOffset idleSince, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await store.LoadAsync(key, cancellationToken);
+            if (stored is null)
+            {
+                return 0;
+            }
+            var state = JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!;
+            if (state.LastActivityAt is not { } last || last >= idleSince || state.AbandonSweptAt == last)
+            {
+                return 0; // a turn came in, or another sweeper got here first
+            }
+            var channel = key[..Math.Max(0, key.IndexOf('/'))];
+            var events = new List<AnalyticsEvent>();
+            foreach (var run in OpenRuns(state.DialogStack).Where(r => !FlowDialog.IsMarkedAbandoned(r)))
+            {
+                var position = FlowDialog.PositionOf(run)!;
+                var properties = new Dictionary<string, string>
+                {
+                    ["idleSeconds"] = ((long)(now - last).TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                };
+                if (state.LastShown is { } shown)
+                {
+                    properties["lastMessageFlow"] = shown.Flow;
+                    properties["lastMessageStep"] = shown.Step;
+                }
+                events.Add(new AnalyticsEvent(state.AnalyticsId, channel.Length == 0 ? "unknown" : channel, EventKinds.FlowAbandoned, now)
+                {
+                    RunId = position.RunId,
+                    FlowId = position.FlowId,
+                    ContentVersion = position.Version,
+                    StepId = position.StepId,
+                    Language = state.Language,
+                    Properties = properties,
+                });
+                run.State[FlowDialog.AbandonedMark] = true;
+            }
+            // Saved even with nothing to record, so the conversation leaves the sweep's index until its next turn.
+            state.AbandonSweptAt = last;
+            var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
+            if (await store.SaveAsync(key, json, stored.ETag, events, cancellationToken) is not null)
+            {
+                return events.Count;
+            }
+        }
+        logger.LogWarning("Conversation kept changing during the abandonment sweep; it is retried on the next sweep");
+        return 0;
+    }
+
+    /// <summary>Flow runs still open anywhere on the stack, outermost first (a called flow's caller is open too).</summary>
+    public static IEnumerable<DialogInstance> OpenRuns(IEnumerable<DialogInstance> stack)
+    {
+        foreach (var instance in stack)
+        {
+            if (FlowDialog.IsOpenRun(instance))
+            {
+                yield return instance;
+            }
+            if (instance.Dialogs is { } inner)
+            {
+                foreach (var nested in OpenRuns(inner))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace GuidanceBot.Analytics;
+
+/// <summary>Run totals of one flow (and, for comparisons, one content version) over a filter.</summary>
+public sealed record RunTotals(string FlowId, long Started, long Completed, long Abandoned, long Cancelled, long HandedOff, long Replaced, long InProgress, long ResumedAfterAbandoned);
+
+/// <summary>Step totals of one flow over a filter.</summary>
+public sealed record StepTotals(string FlowId, string StepId, long Entered, long MovedOn, long EndedCompleted, long EndedAbandoned, long EndedCancelled,
+    long EndedHandedOff, long EndedReplaced, long InProgress, long ResumedAfterAbandoned);
+
+/// <summary>One bar of a step's time histogram (see <see cref="StepSeconds"/>).</summary>
+public sealed record StepSecondsBar(string FlowId, string StepId, int Bucket, long Runs);
+
+/// <summary>A (flow, key) count: outcomes, link ids, redacted texts.</summary>
+public sealed record KeyedCount(string? FlowId, string Key, long Count);
+
+/// <summary>Answers to the end-of-flow "was this helpful?" question for one flow.</summary>
+public sealed record HelpfulTotals(string FlowId, long Answered, long Yes);
+
+/// <summary>
+/// The store's side of analytics: keeps the daily roll-ups current and sums them, and counts the events funnels
+/// do not roll up. <see cref="FunnelQuery"/> turns these sums into funnels and reports.
+/// </summary>
+public interface IAnalyticsReader
+{
+    /// <summary>Folds the events written since the last call into the daily roll-ups; returns how many events that covered.</summary>
+    Task<long> RefreshAsync(CancellationToken cancellationToken);
+
+    /// <summary>Run totals per flow (one flow when <paramref name="flowId"/> is set).</summary>
+    Task<IReadOnlyList<RunTotals>> RunTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StepTotals>> StepTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StepSecondsBar>> StepSecondsAsync(string flowId, AnalyticsFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Completed runs per flow and outcome.</summary>
+    Task<IReadOnlyList<KeyedCount>> OutcomesAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Redacted not-understood texts, most frequent first (flow: null for the router).</summary>
+    Task<IReadOnlyList<KeyedCount>> NotUnderstoodAsync(string? flowId, AnalyticsFilter filter, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Portal link clicks per flow and link id.</summary>
+    Task<IReadOnlyList<KeyedCount>> LinkClicksAsync(AnalyticsFilter filter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<HelpfulTotals>> HelpfulAsync(AnalyticsFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Content versions seen for a flow, most recent first.</summary>
+    Task<IReadOnlyList<string>> VersionsAsync(string flowId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using GuidanceBot.Analytics;
+using GuidanceBot.Content;
+
+namespace GuidanceBot.Web.Analytics;
+
+/// <summary>
+/// <c>/api/analytics/*</c>: flows, funnels (JSON, CSV, side-by-side versions), not-understood texts and the periodic report
+/// (JSON, CSV, printable HTML) for the dashboard and staff tools. Every request needs <c>Authorization: Bearer KEY</c>.
+/// </summary>
+public static class AnalyticsEndpoints
+{
+    public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/analytics").AddEndpointFilter(async (context, next) =>
+        {
+            var keys = context.HttpContext.RequestServices.GetRequiredService<AnalyticsApiKeys>();
+            if (!keys.Accepts(context.HttpContext.Request.Headers.Authorization))
+            {
+                context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+                return ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized",
+                    "Send Authorization: Bearer KEY with a key from GuidanceBot:Analytics:ApiKeys.");
+            }
+            return await next(context);
+        });
+        api.MapGet("/flows", FlowsAsync);
+        api.MapGet("/funnel", (HttpRequest request, FunnelQuery query, CancellationToken ct) => FunnelAsync(request, query, csv: false, ct));
+        api.MapGet("/funnel.csv", (HttpRequest request, FunnelQuery query, CancellationToken ct) => FunnelAsync(request, query, csv: true, ct));
+        api.MapGet("/not-understood", (HttpRequest request, FunnelQuery query, CancellationToken ct) => NotUnderstoodAsync(request, query, csv: false, ct));
+        api.MapGet("/not-understood.csv", (HttpRequest request, FunnelQuery query, CancellationToken ct) => NotUnderstoodAsync(request, query, csv: true, ct));
+        api.MapGet("/summary", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "json", requireRange: false, ct));
+        api.MapGet("/report", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "json", requireRange: true, ct));
+        api.MapGet("/report.csv", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "csv", requireRange: true, ct));
+        api.MapGet("/report.html", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "html", requireRange: true, ct));
+        return app;
+    }
+
+    private static async Task<IResult> FlowsAsync(ContentProvider content, IAnalyticsReader reader, CancellationToken cancellationToken)
+    {
+        var flows = new List<FlowListing>();
+        foreach (var flow in content.Current.Flows)
+        {
+            flows.Add(new FlowListing(flow.Id, flow.Title.Vi, flow.Title.En, flow.Topic, flow.ContentVersion, flow.Steps.Count,
+                await reader.VersionsAsync(flow.Id, cancellationToken)));
+        }
+        return Results.Json(flows, AnalyticsJson.Default.ListFlowListing);
+    }
+
+    private static async Task<IResult> FunnelAsync(HttpRequest request, FunnelQuery query, bool csv, CancellationToken cancellationToken)
+    {
+        var flow = request.Query["flow"].ToString();
+        if (string.IsNullOrWhiteSpace(flow))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "MissingFlow", "Give the flow, e.g. ?flow=khai-sinh (GET /api/analytics/flows lists them).");
+        }
+        if (!TryFilter(request, out var filter, out var error))
+        {
+            return error!;
+        }
+        if (!await query.KnowsFlowAsync(flow, cancellationToken))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "UnknownFlow", $"There is no flow '{flow}' (GET /api/analytics/flows lists them).");
+        }
+        var compare = request.Query["compare"].ToString();
+        if (compare.Length > 0 && filter.Version is null)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "MissingVersion", "To compare versions give both: ?version=A&compare=B.");
+        }
+        var funnel = compare.Length > 0
+            ? await query.CompareAsync(flow, filter, compare, cancellationToken)
+            : await query.FunnelAsync(flow, filter, cancellationToken);
+        return csv
+            ? AnalyticsCsv.File(AnalyticsCsv.Funnel(funnel), $"funnel-{flow}.csv")
+            : Results.Json(funnel, AnalyticsJson.Default.Funnel);
+    }
+
+    private static async Task<IResult> NotUnderstoodAsync(HttpRequest request, FunnelQuery query, bool csv, CancellationToken cancellationToken)
+    {
+        if (!TryFilter(request, out var filter, out var error))
+        {
+            return error!;
+        }
+        var limitText = request.Query["limit"].ToString();
+        var limit = 100;
+        if (limitText.Length > 0 && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10000))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "BadLimit", "limit must be a whole number from 1 to 10000.");
+        }
+        var flow = request.Query["flow"].ToString();
+        var texts = await query.NotUnderstoodAsync(flow.Length == 0 ? null : flow, filter, limit, cancellationToken);
+        return csv ? AnalyticsCsv.File(AnalyticsCsv.Texts(texts), "not-understood.csv") : Results.Json(texts, AnalyticsJson.Default.IReadOnlyListTextCount);
+    }
+
+    private static async Task<IResult> ReportAsync(HttpRequest request, FunnelQuery query, string format, bool requireRange, CancellationToken cancellationToken)
+    {
+        if (!TryFilter(request, out var filter, out var error))
+        {
+            return error!;
+        }
+        if (requireRange && (filter.From is null || filter.To is null))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "MissingDates", "The report needs both dates, e.g. ?from=2026-11-01&to=2026-11-30.");
+        }
+        var report = await query.ReportAsync(filter, cancellationToken);
+        return format switch
+        {
+            "csv" => AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{filter.From:yyyy-MM-dd}-{filter.To:yyyy-MM-dd}.csv"),
+            "html" => Results.Content(ReportPage.Render(report), "text/html; charset=utf-8"),
+            _ => Results.Json(report, AnalyticsJson.Default.AnalyticsReport),
+        };
+    }
+
+    /// <summary>Reads from, to (yyyy-MM-dd, reporting days, both included), channel, version and language.</summary>
+    private static bool TryFilter(HttpRequest request, out AnalyticsFilter filter, out IResult? error)
+    {
+        filter = new AnalyticsFilter();
+        error = null;
+        DateOnly? from = null, to = null;
+        foreach (var (name, set) in new (string, Action<DateOnly>)[] { ("from", d => from = d), ("to", d => to = d) })
+        {
+            var text = request.Query[name].ToString();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                error = ApiError.Result(StatusCodes.Status400BadRequest, "BadDate", $"'{name}' must be a date written yyyy-MM-dd, e.g. 2026-11-30; got '{Truncate(text)}'.");
+                return false;
+            }
+            set(day);
+        }
+        if (from > to)
+        {
+            error = ApiError.Result(StatusCodes.Status400BadRequest, "BadDate", "'from' is after 'to'.");
+            return false;
+        }
+        var language = Optional(request, "language");
+        if (language is not (null or "vi" or "en"))
+        {
+            error = ApiError.Result(StatusCodes.Status400BadRequest, "BadLanguage", "language must be vi or en.");
+            return false;
+        }
+        filter = new AnalyticsFilter(from, to, Optional(request, "channel"), Optional(request, "version"), language);
+        return true;
+    }
+
+    private static string? Optional(HttpRequest request, string name) => request.Query[name].ToString() is { Length: > 0 } value ? value : null;
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>A flow as <c>GET /api/analytics/flows</c> lists it, with the content versions seen in analytics.</summary>
+public sealed record FlowListing(string Id, string Title, string? TitleEn, string Topic, string Version, int Steps, IReadOnlyList<string> VersionsSeen);
+
+/// <summary>Source-generated JSON for the analytics API.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(Funnel))]
+[JsonSerializable(typeof(AnalyticsReport))]
+[JsonSerializable(typeof(IReadOnlyList<TextCount>))]
+[JsonSerializable(typeof(List<FlowListing>))]
+internal sealed partial class AnalyticsJson : JsonSerializerContext;
