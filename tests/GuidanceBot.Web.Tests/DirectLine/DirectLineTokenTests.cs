@@ -144,6 +144,48 @@ public sealed class DirectLineTokenTests
         Assert.DoesNotContain(page["activities"]!.AsArray(), a => (string?)a!["type"] == "typing");
     }
 
+    [Fact]
+    public async Task After_a_restart_a_valid_token_continues_the_dialog_and_new_ids_and_watermarks_never_repeat_old_ones()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"gb-dl-restart-{Guid.NewGuid():N}");
+        var path = Path.Combine(folder, "bot.db");
+        try
+        {
+            string conversationId, token, oldWatermark;
+            HashSet<string> oldIds;
+            await using (var before = new BotHost(path))
+            {
+                before.Settings["GuidanceBot:DirectLine:Secret"] = DirectLineClient.Secret;
+                var dl = new DirectLineClient(before, before.CreateClient());
+                (conversationId, token, _) = await dl.Start();
+                await dl.Json(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, DirectLineClient.Message("khai sinh", "c1"));
+                var page = await dl.Json(HttpMethod.Get, $"/conversations/{conversationId}/activities", token);
+                oldWatermark = (string)page["watermark"]!;
+                oldIds = page["activities"]!.AsArray().Select(a => (string)a!["id"]!).ToHashSet();
+            }
+            await using var after = new BotHost(path);
+            after.Settings["GuidanceBot:DirectLine:Secret"] = DirectLineClient.Secret;
+            var again = new DirectLineClient(after, after.CreateClient());
+
+            var reconnect = await again.Json(HttpMethod.Get, $"/conversations/{conversationId}?watermark={oldWatermark}", token);
+            await again.Json(HttpMethod.Post, $"/conversations/{conversationId}/activities", (string)reconnect["token"]!, DirectLineClient.Message("bệnh viện", "c2"));
+            var page2 = await again.Json(HttpMethod.Get, $"/conversations/{conversationId}/activities?watermark={oldWatermark}", token);
+
+            var activities = page2["activities"]!.AsArray();
+            Assert.Equal("Bé sinh được bao lâu rồi?", (string?)activities[^1]!["text"]);
+            Assert.DoesNotContain(activities, a => oldIds.Contains((string)a!["id"]!));
+            Assert.True(long.Parse((string)page2["watermark"]!) > long.Parse(oldWatermark));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     private sealed class SlowBot(IBot inner) : IBot
     {
         public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)

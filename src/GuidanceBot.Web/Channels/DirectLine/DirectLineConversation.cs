@@ -8,13 +8,15 @@ namespace GuidanceBot.Web.Channels.DirectLine;
 /// <summary>
 /// One conversation's activity log on this instance: every activity gets the next integer watermark and an id
 /// "{conversationId}|{watermark}"; the log keeps the most recent ones; open streams get each new batch as it is appended.
+/// A log recreated after a restart starts from <paramref name="firstWatermark"/>, above anything a client still holds,
+/// so new ids never repeat old ones (Web Chat drops an activity whose id it has already seen).
 /// </summary>
-public sealed class DirectLineConversation(string id, string? userId, int capacity)
+public sealed class DirectLineConversation(string id, string? userId, int capacity, long firstWatermark = 0)
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<(long Watermark, Activity Activity)> _log = new();
     private readonly List<StreamSubscription> _subscribers = [];
-    private long _watermark;
+    private long _watermark = firstWatermark;
 
     public string Id { get; } = id;
     public string? UserId { get; } = userId;

@@ -8,7 +8,7 @@ namespace GuidanceBot.Web.Channels.DirectLine;
 /// The Direct Line conversations this instance holds, in memory and bounded: beyond <see cref="DirectLineOptions.MaxConversations"/>
 /// the least recently used are dropped (their dialog state stays in the conversation store; only the transcript goes).
 /// </summary>
-public sealed class DirectLineConversations(IOptions<DirectLineOptions> options)
+public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options = options.Value;
@@ -19,14 +19,18 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options)
 
     public DirectLineConversation? Find(string id) => _conversations.GetValueOrDefault(id);
 
-    /// <summary>The conversation a valid token names; recreated empty if this instance no longer holds it (restart, eviction).</summary>
-    public DirectLineConversation GetOrAdd(string id, string? userId)
+    /// <summary>
+    /// The conversation a valid token names. Unknown here: created by a start (<paramref name="starting"/>), otherwise
+    /// recreated empty after a restart or eviction, with watermarks continuing from the clock's milliseconds.
+    /// </summary>
+    public DirectLineConversation GetOrAdd(string id, string? userId, bool starting = false)
     {
         if (_conversations.TryGetValue(id, out var existing))
         {
             return existing;
         }
-        var added = _conversations.GetOrAdd(id, key => new DirectLineConversation(key, userId, _options.MaxActivitiesPerConversation));
+        var first = starting ? 0 : time.GetUtcNow().ToUnixTimeMilliseconds();
+        var added = _conversations.GetOrAdd(id, key => new DirectLineConversation(key, userId, _options.MaxActivitiesPerConversation, first));
         if (_conversations.Count > _options.MaxConversations)
         {
             EvictLeastRecentlyUsed(added);

@@ -105,7 +105,7 @@ public static partial class DirectLineEndpoints
         }
         var conversationId = caller.ConversationId ?? DirectLineConversations.NewId();
         var userId = caller.UserId ?? body.UserId ?? NewUserId();
-        var conversation = conversations.GetOrAdd(conversationId, userId);
+        var conversation = conversations.GetOrAdd(conversationId, userId, starting: true);
         var token = tokens.Issue(conversationId, caller.UserId ?? body.UserId, DirectLineTokens.ConversationScope, options.Value.TokenLifetime);
         var info = new ConversationInfo(conversationId, token, Seconds(options.Value.TokenLifetime), StreamUrl(http, tokens, options.Value, conversationId, null));
         if (!conversation.TryStart())
