@@ -1,5 +1,6 @@
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace GuidanceBot.Browser.Tests;
@@ -116,6 +117,56 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Equal("What do you need to do?", reply.Text);
         await chat.TapAsync("Birth, death, marriage");
         await chat.ScreenshotAsync("08-phone-english");
+    }
+
+    [Fact]
+    public async Task A_portal_link_goes_through_the_tracked_redirect_and_is_recorded()
+    {
+        await using var host = new ChatHost();
+        await using var context = await browser.Browser.NewContextAsync(Laptop);
+        // No internet here: answer the portal itself so the popup can finish loading.
+        await context.RouteAsync("https://dichvucong.gov.vn/**", route => route.FulfillAsync(new() { Status = 200, Body = "portal", ContentType = "text/plain" }));
+        var chat = new ChatPage(await context.NewPageAsync(), host);
+        await chat.OpenAsync();
+        await chat.WaitForButtonsAsync();
+        await chat.TypeAsync("lam giay khai sinh cho con");
+        foreach (var answer in new[] { "Bệnh viện, trạm y tế", "Chưa quá 60 ngày", "Tiếp tục", "Cùng nơi thường trú của cha hoặc mẹ" })
+        {
+            await chat.TapAsync(answer);
+        }
+
+        var popup = await context.RunAndWaitForPageAsync(() => chat.Button("Mở Cổng Dịch vụ công quốc gia").ClickAsync());
+        await popup.WaitForURLAsync("https://dichvucong.gov.vn/**");
+
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!(await host.Events()).Any(e => e.Kind == EventKinds.LinkClicked) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+        var click = Assert.Single(await host.Events(), e => e.Kind == EventKinds.LinkClicked);
+        Assert.Equal(("khai-sinh", "directline"), (click.FlowId, click.Channel));
+        var started = (await host.Events()).First(e => e.Kind == EventKinds.FlowStarted);
+        Assert.Equal(started.ConversationId, click.ConversationId);
+    }
+
+    [Fact]
+    public async Task The_page_has_no_serious_accessibility_violations_on_a_phone_or_a_laptop()
+    {
+        await using var host = new ChatHost();
+        foreach (var device in new[] { Phone, Laptop })
+        {
+            await using var context = await browser.Browser.NewContextAsync(device);
+            var chat = new ChatPage(await context.NewPageAsync(), host);
+            await chat.OpenAsync();
+            await chat.WaitForButtonsAsync();
+            await chat.TapAsync(Topic);
+
+            var results = await chat.Page.RunAxe();
+
+            var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})").ToList();
+            Assert.True(serious.Count == 0, string.Join("\n", serious));
+        }
     }
 
     /// <summary>Answers each question with its first choice until the khai-sinh guide completes, then says it was helpful.</summary>

@@ -115,7 +115,7 @@ public static partial class DirectLineEndpoints
         try
         {
             // The greeting is in the log before the client can read it: it comes first on the stream or the first GET.
-            await turns.StartAsync(conversation, userId, body.Locale, lifetime.ApplicationStopping);
+            await turns.StartAsync(conversation, userId, body.Locale, PublicBase(http), lifetime.ApplicationStopping);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -179,7 +179,7 @@ public static partial class DirectLineEndpoints
         try
         {
             // Not tied to the request: a client that goes away mid-turn must not leave the turn half done.
-            var id = await turns.PostAsync(conversation, activity, lifetime.ApplicationStopping);
+            var id = await turns.PostAsync(conversation, activity, PublicBase(http), lifetime.ApplicationStopping);
             return Json(new ResourceResponse(id));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -229,6 +229,8 @@ public static partial class DirectLineEndpoints
         var url = $"{scheme}://{http.Request.Host}{http.Request.PathBase}{BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(streamToken)}";
         return watermark is { } mark ? $"{url}&watermark={mark.ToString(CultureInfo.InvariantCulture)}" : url;
     }
+
+    private static string PublicBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
     internal static bool TryParseWatermark(string? value, out long? watermark)
     {

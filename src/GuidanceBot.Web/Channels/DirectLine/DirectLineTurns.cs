@@ -16,7 +16,7 @@ public sealed class DirectLineTurns(TurnEngine engine, TimeProvider time, IOptio
     public const string BotName = "GuidanceBot";
 
     /// <summary>Tells the bot the user joined, so it greets first, in the locale the page asked for. Never shown to the client.</summary>
-    public async Task StartAsync(DirectLineConversation conversation, string userId, string? locale, CancellationToken cancellationToken)
+    public async Task StartAsync(DirectLineConversation conversation, string userId, string? locale, string publicBase, CancellationToken cancellationToken)
     {
         var update = new Activity
         {
@@ -29,11 +29,11 @@ public sealed class DirectLineTurns(TurnEngine engine, TimeProvider time, IOptio
             MembersAdded = [Bot(), new ChannelAccount { Id = userId }],
             Locale = locale,
         };
-        await RunAsync(conversation, update, cancellationToken);
+        await RunAsync(conversation, update, publicBase, cancellationToken);
     }
 
     /// <summary>Echoes the user's activity with its server id, then runs the turn and appends the replies.</summary>
-    public async Task<string> PostAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    public async Task<string> PostAsync(DirectLineConversation conversation, Activity activity, string publicBase, CancellationToken cancellationToken)
     {
         activity.ChannelId = ChannelId;
         activity.Timestamp = time.GetUtcNow();
@@ -41,11 +41,11 @@ public sealed class DirectLineTurns(TurnEngine engine, TimeProvider time, IOptio
         activity.Conversation = new ConversationAccount { Id = conversation.Id };
         activity.Recipient = Bot();
         conversation.Append([activity]);
-        await RunAsync(conversation, activity, cancellationToken);
+        await RunAsync(conversation, activity, publicBase, cancellationToken);
         return activity.Id!;
     }
 
-    private async Task RunAsync(DirectLineConversation conversation, Activity activity, CancellationToken cancellationToken)
+    private async Task RunAsync(DirectLineConversation conversation, Activity activity, string publicBase, CancellationToken cancellationToken)
     {
         using var turnDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var typing = ShowTypingAsync(conversation, turnDone.Token);
@@ -59,6 +59,7 @@ public sealed class DirectLineTurns(TurnEngine engine, TimeProvider time, IOptio
                 reply.ServiceUrl = null;
                 // The bot writes plain text with line breaks; Web Chat would otherwise read it as markdown and join the lines.
                 reply.TextFormat ??= "plain";
+                AbsoluteLinks(reply, publicBase);
             }
             await turnDone.CancelAsync();
             await typing;
@@ -99,6 +100,18 @@ public sealed class DirectLineTurns(TurnEngine engine, TimeProvider time, IOptio
         catch (Exception e)
         {
             logger.LogWarning(e, "Could not send typing");
+        }
+    }
+
+    /// <summary>Web Chat opens only absolute http(s) URLs: a relative link (the tracked redirect /go/…) gets the host the client reached.</summary>
+    private static void AbsoluteLinks(Activity reply, string publicBase)
+    {
+        foreach (var action in reply.SuggestedActions?.Actions ?? [])
+        {
+            if (action.Type == CardActionTypes.OpenUrl && action.Value is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+            {
+                action.Value = publicBase + url;
+            }
         }
     }
 
