@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GuidanceBot.Web.Channels.DirectLine;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.WebChat;
@@ -12,8 +13,20 @@ public static class WebChatPage
 {
     public static WebApplication MapWebChatPage(this WebApplication app)
     {
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The content root is the caller's folder under `dotnet run` (so data/ is shared with the CLI): take wwwroot from
+        // there when it has the page, otherwise the copy next to the assembly.
+        var root = new[] { app.Environment.WebRootPath, Path.Combine(AppContext.BaseDirectory, "wwwroot") }
+            .FirstOrDefault(d => d is not null && File.Exists(Path.Combine(d, "index.html")));
+        if (root is null)
+        {
+            app.Logger.LogWarning("The chat page (wwwroot/index.html) was not found; only the Direct Line endpoints are served");
+        }
+        else
+        {
+            var files = new PhysicalFileProvider(root);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
         app.MapPost("/webchat/token", (DirectLineTokens tokens, IOptions<DirectLineOptions> options) =>
         {
             var userId = $"dl_{DirectLineConversations.NewId()}";
