@@ -7,10 +7,20 @@ cd "$(dirname "$0")"
 
 need_packages=()
 command -v python3 >/dev/null || need_packages+=(python3)
+# Browser tests drive Debian's chromium through Playwright's bundled driver (no browser download).
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
+# The Direct Line protocol tests run the real botframework-directlinejs under Node.
+command -v node >/dev/null || need_packages+=(nodejs)
+command -v npm >/dev/null || need_packages+=(npm)
 if ((${#need_packages[@]})); then
   echo "== installing ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need_packages[@]}" >/dev/null || { echo "apt-get install failed" >&2; exit 1; }
+fi
+dljs=tests/GuidanceBot.Browser.Tests/directlinejs
+if [ ! -d "$dljs/node_modules/botframework-directlinejs" ] || [ ! -d "$dljs/node_modules/ws" ] || [ ! -d "$dljs/node_modules/xhr2" ]; then
+  echo "== npm ci in $dljs"
+  (cd "$dljs" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci failed in $dljs" >&2; exit 1; }
 fi
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 1; }
 

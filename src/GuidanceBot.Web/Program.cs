@@ -2,14 +2,17 @@ using GuidanceBot;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
+using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
+using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddHostedService<ContentStartupCheck>();
+builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
 builder.Services.AddHostedService<AbandonmentSweepService>();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
@@ -20,6 +23,8 @@ var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
+app.MapDirectLine();
+app.MapWebChatPage();
 app.MapAnalytics();
 app.MapZalo();
 

@@ -23,6 +23,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     /// <summary>A clock the test moves; when null the host uses the system clock.</summary>
     public FixedTime? Time { get; init; }
 
+    /// <summary>Service overrides applied after the host's own registrations, e.g. a slow bot.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Extra settings, e.g. GuidanceBot:Content:Directory.</summary>
     public Dictionary<string, string> Settings { get; } = new();
 
@@ -37,6 +40,10 @@ public sealed class BotHost : WebApplicationFactory<Program>
         if (Time is { } time)
         {
             builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(time));
+        }
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

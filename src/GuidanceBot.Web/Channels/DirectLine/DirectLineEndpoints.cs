@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GuidanceBot.Activities;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.Web.Channels.DirectLine;
+
+/// <summary>
+/// Direct Line 3.0 under <c>/v3/directline</c>, self-hosted for Web Chat and botframework-directlinejs: tokens,
+/// conversations, activities with integer watermarks, and the WebSocket stream (<see cref="DirectLineStream"/>).
+/// </summary>
+public static partial class DirectLineEndpoints
+{
+    public const string BasePath = "/v3/directline";
+    private const int MaxActivityBytes = 64 * 1024;
+    private const int MaxSmallBodyBytes = 4 * 1024;
+
+    /// <summary>Registers the Direct Line services and binds <see cref="DirectLineOptions"/>.</summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>()
+            .Bind(configuration.GetSection(DirectLineOptions.Section))
+            .Validate(o => o.TokenLifetime >= TimeSpan.FromMinutes(1), "GuidanceBot:DirectLine:TokenLifetime must be at least 00:01:00.")
+            .Validate(o => o.Secret is null || o.Secret.Trim().Length == 0 || o.Secret.Trim().Length >= 32, "GuidanceBot:DirectLine:Secret must be at least 32 characters.")
+            .Validate(o => o.MaxActivitiesPerConversation > 0 && o.MaxConversations > 0 && o.PageSize > 0, "GuidanceBot:DirectLine limits must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<DirectLineSecret>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineTurns>();
+        return services;
+    }
+
+    /// <summary>Maps the Direct Line endpoints and the WebSocket stream; makes sure the secret exists (printing a generated one once).</summary>
+    public static WebApplication MapDirectLine(this WebApplication app)
+    {
+        app.Services.GetRequiredService<DirectLineSecret>();
+        app.UseWebSockets();
+        var group = app.MapGroup(BasePath);
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
+        return app;
+    }
+
+    /// <summary>Issues a token for a new conversation and user, as the site's back end (or our own page endpoint) asks.</summary>
+    public static ConversationInfo IssueConversationToken(DirectLineTokens tokens, DirectLineOptions options, string? userId = null)
+    {
+        var conversationId = DirectLineConversations.NewId();
+        var token = tokens.Issue(conversationId, userId ?? NewUserId(), DirectLineTokens.ConversationScope, options.TokenLifetime);
+        return new ConversationInfo(conversationId, token, Seconds(options.TokenLifetime));
+    }
+
+    private static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        if (caller is null)
+        {
+            return error!;
+        }
+        if (!caller.IsSecret)
+        {
+            return ApiError.Result(StatusCodes.Status403Forbidden, "Forbidden", "Generating a token takes the site's secret.");
+        }
+        var (body, bodyError) = await ReadStartBodyAsync(http.Request, cancellationToken);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+        return Json(IssueConversationToken(tokens, options.Value, body.UserId));
+    }
+
+    private static IResult RefreshToken(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    {
+        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        if (caller is null)
+        {
+            return error!;
+        }
+        if (caller.IsSecret)
+        {
+            return ApiError.Result(StatusCodes.Status403Forbidden, "Forbidden", "Refresh takes the token to refresh, not the secret.");
+        }
+        var token = tokens.Issue(caller.ConversationId!, caller.UserId, DirectLineTokens.ConversationScope, options.Value.TokenLifetime);
+        return Json(new ConversationInfo(caller.ConversationId!, token, Seconds(options.Value.TokenLifetime)));
+    }
+
+    private static async Task<IResult> StartConversationAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, DirectLineConversations conversations,
+        DirectLineTurns turns, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        if (caller is null)
+        {
+            return error!;
+        }
+        var (body, bodyError) = await ReadStartBodyAsync(http.Request, cancellationToken);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+        var conversationId = caller.ConversationId ?? DirectLineConversations.NewId();
+        var userId = caller.UserId ?? body.UserId ?? NewUserId();
+        var conversation = conversations.GetOrAdd(conversationId, userId, starting: true);
+        var token = tokens.Issue(conversationId, caller.UserId ?? body.UserId, DirectLineTokens.ConversationScope, options.Value.TokenLifetime);
+        var info = new ConversationInfo(conversationId, token, Seconds(options.Value.TokenLifetime), StreamUrl(http, tokens, options.Value, conversationId, null));
+        if (!conversation.TryStart())
+        {
+            return Json(info);
+        }
+        try
+        {
+            // The greeting is in the log before the client can read it: it comes first on the stream or the first GET.
+            await turns.StartAsync(conversation, userId, body.Locale, PublicBase(http), lifetime.ApplicationStopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(DirectLineEndpoints)).LogError(e, "The bot failed on the start of a Direct Line conversation");
+        }
+        return Json(info, StatusCodes.Status201Created);
+    }
+
+    private static IResult Reconnect(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
+        DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    {
+        var (caller, error) = Authorize(http, conversationId, secret, tokens);
+        if (caller is null)
+        {
+            return error!;
+        }
+        if (!TryParseWatermark(watermark, out var mark))
+        {
+            return BadWatermark();
+        }
+        conversations.GetOrAdd(conversationId, caller.UserId);
+        var token = tokens.Issue(conversationId, caller.UserId, DirectLineTokens.ConversationScope, options.Value.TokenLifetime);
+        return Json(new ConversationInfo(conversationId, token, Seconds(options.Value.TokenLifetime), StreamUrl(http, tokens, options.Value, conversationId, mark)));
+    }
+
+    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
+        DirectLineConversations conversations, DirectLineTurns turns, IHostApplicationLifetime lifetime, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (caller, error) = Authorize(http, conversationId, secret, tokens);
+        if (caller is null)
+        {
+            return error!;
+        }
+        var body = await RequestBody.ReadAsync(http.Request, MaxActivityBytes, cancellationToken);
+        if (body.Error is { } tooBig)
+        {
+            return tooBig;
+        }
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body.Bytes.Span, ActivityJson.Wire.Activity);
+        }
+        catch (JsonException e)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not a valid activity: {e.Message}");
+        }
+        if (activity?.Type is not (ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Typing))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "Send one activity of type 'message', 'event' or 'typing'.");
+        }
+        var conversation = conversations.GetOrAdd(conversationId, caller.UserId);
+        // The sender is who the token says, whatever the body claims.
+        var userId = caller.UserId ?? (IsSafeId(activity.From?.Id) ? activity.From!.Id : conversation.UserId) ?? NewUserId();
+        activity.From = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user" };
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            // The user's typing is not part of the transcript and not a turn.
+            return Json(new ResourceResponse($"{conversationId}|typing"));
+        }
+        try
+        {
+            // Not tied to the request: a client that goes away mid-turn must not leave the turn half done.
+            var id = await turns.PostAsync(conversation, activity, PublicBase(http), lifetime.ApplicationStopping);
+            return Json(new ResourceResponse(id));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            loggers.CreateLogger(typeof(DirectLineEndpoints)).LogError(e, "The bot failed on a Direct Line activity");
+            return ApiError.Result(StatusCodes.Status502BadGateway, "BotError", "The bot could not handle the activity.");
+        }
+    }
+
+    private static IResult GetActivities(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
+        DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    {
+        var (caller, error) = Authorize(http, conversationId, secret, tokens);
+        if (caller is null)
+        {
+            return error!;
+        }
+        if (!TryParseWatermark(watermark, out var mark))
+        {
+            return BadWatermark();
+        }
+        var conversation = caller.IsSecret ? conversations.Find(conversationId) : conversations.GetOrAdd(conversationId, caller.UserId);
+        if (conversation is null)
+        {
+            return ApiError.Result(StatusCodes.Status404NotFound, "NotFound", "No such conversation.");
+        }
+        var (activities, next) = conversation.Read(mark ?? 0, options.Value.PageSize);
+        return Results.Json(new ActivitySet { Activities = activities, Watermark = next.ToString(CultureInfo.InvariantCulture) }, ActivityJson.Wire.ActivitySet);
+    }
+
+    /// <summary>The caller when it may open this conversation; otherwise 401/403 (TokenExpired for an expired token).</summary>
+    private static (DirectLineCaller? Caller, IResult? Error) Authorize(HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens)
+    {
+        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        if (caller is null)
+        {
+            return (null, error);
+        }
+        return caller.MayOpen(conversationId) ? (caller, null) : (null, DirectLineCaller.NotYours());
+    }
+
+    /// <summary>An absolute ws:// or wss:// URL on the host the client reached, pre-authorised for this conversation only.</summary>
+    private static string StreamUrl(HttpContext http, DirectLineTokens tokens, DirectLineOptions options, string conversationId, long? watermark)
+    {
+        var streamToken = tokens.Issue(conversationId, null, DirectLineTokens.StreamScope, options.StreamTokenLifetime);
+        var scheme = http.Request.IsHttps ? "wss" : "ws";
+        var url = $"{scheme}://{http.Request.Host}{http.Request.PathBase}{BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(streamToken)}";
+        return watermark is { } mark ? $"{url}&watermark={mark.ToString(CultureInfo.InvariantCulture)}" : url;
+    }
+
+    private static string PublicBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    internal static bool TryParseWatermark(string? value, out long? watermark)
+    {
+        watermark = null;
+        if (string.IsNullOrEmpty(value) || value == "null")
+        {
+            return true;
+        }
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            watermark = parsed;
+            return true;
+        }
+        return false;
+    }
+
+    private static IResult BadWatermark() =>
+        ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be a whole number from an earlier response.");
+
+    private readonly record struct StartBody(string? UserId, string? Locale);
+
+    /// <summary>Reads the optional <c>{user:{id}, locale}</c> body of token generation and conversation start.</summary>
+    private static async Task<(StartBody Body, IResult? Error)> ReadStartBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync(request, MaxSmallBodyBytes, cancellationToken);
+        if (body.Error is { } tooBig)
+        {
+            return (default, tooBig);
+        }
+        if (body.Bytes.IsEmpty)
+        {
+            return (default, null);
+        }
+        try
+        {
+            using var doc = JsonDocument.Parse(body.Bytes);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (default, null);
+            }
+            string? userId = null, locale = null;
+            if (doc.RootElement.TryGetProperty("user", out var user) && user.ValueKind == JsonValueKind.Object
+                && user.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+            {
+                userId = id.GetString();
+                if (!IsSafeId(userId))
+                {
+                    return (default, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "user.id must be 1-64 letters, digits, '-', '_' or '.'."));
+                }
+            }
+            if (doc.RootElement.TryGetProperty("locale", out var loc) && loc.ValueKind == JsonValueKind.String && loc.GetString() is { Length: <= 20 } l)
+            {
+                locale = l;
+            }
+            return (new StartBody(userId, locale), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not valid JSON: {e.Message}"));
+        }
+    }
+
+    private static string NewUserId() => $"dl_{DirectLineConversations.NewId()}";
+
+    private static bool IsSafeId(string? value) => value is not null && SafeId().IsMatch(value);
+
+    private static int Seconds(TimeSpan span) => (int)span.TotalSeconds;
+
+    private static IResult Json(ConversationInfo info, int status = StatusCodes.Status200OK) =>
+        Results.Json(info, DirectLineJson.Wire.ConversationInfo, statusCode: status);
+
+    private static IResult Json(ResourceResponse response) => Results.Json(response, DirectLineJson.Wire.ResourceResponse);
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
+    private static partial Regex SafeId();
+}

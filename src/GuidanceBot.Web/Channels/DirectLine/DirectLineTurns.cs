@@ -1,0 +1,119 @@
+using GuidanceBot.Activities;
+using GuidanceBot.Engine;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.Web.Channels.DirectLine;
+
+/// <summary>
+/// Runs Direct Line activities through the turn engine: the user's activity is echoed into the log first (Web Chat
+/// waits for that echo), the bot shows typing on open streams while a turn runs longer than a moment, then the replies
+/// are appended in order.
+/// </summary>
+public sealed class DirectLineTurns(TurnEngine engine, TimeProvider time, IOptions<DirectLineOptions> options, ILogger<DirectLineTurns> logger)
+{
+    public const string ChannelId = "directline";
+    public const string BotId = "guidancebot";
+    public const string BotName = "GuidanceBot";
+
+    /// <summary>Tells the bot the user joined, so it greets first, in the locale the page asked for. Never shown to the client.</summary>
+    public async Task StartAsync(DirectLineConversation conversation, string userId, string? locale, string publicBase, CancellationToken cancellationToken)
+    {
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            ChannelId = ChannelId,
+            Timestamp = time.GetUtcNow(),
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            From = new ChannelAccount { Id = userId, Role = "user" },
+            Recipient = Bot(),
+            MembersAdded = [Bot(), new ChannelAccount { Id = userId }],
+            Locale = locale,
+        };
+        await RunAsync(conversation, update, publicBase, cancellationToken);
+    }
+
+    /// <summary>Echoes the user's activity with its server id, then runs the turn and appends the replies.</summary>
+    public async Task<string> PostAsync(DirectLineConversation conversation, Activity activity, string publicBase, CancellationToken cancellationToken)
+    {
+        activity.ChannelId = ChannelId;
+        activity.Timestamp = time.GetUtcNow();
+        activity.ServiceUrl = null;
+        activity.Conversation = new ConversationAccount { Id = conversation.Id };
+        activity.Recipient = Bot();
+        conversation.Append([activity]);
+        await RunAsync(conversation, activity, publicBase, cancellationToken);
+        return activity.Id!;
+    }
+
+    private async Task RunAsync(DirectLineConversation conversation, Activity activity, string publicBase, CancellationToken cancellationToken)
+    {
+        using var turnDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = ShowTypingAsync(conversation, turnDone.Token);
+        try
+        {
+            var replies = await engine.ProcessAsync(activity, cancellationToken);
+            foreach (var reply in replies)
+            {
+                reply.ChannelId = ChannelId;
+                reply.From = Bot();
+                reply.ServiceUrl = null;
+                // The bot writes plain text with line breaks; Web Chat would otherwise read it as markdown and join the lines.
+                reply.TextFormat ??= "plain";
+                AbsoluteLinks(reply, publicBase);
+            }
+            await turnDone.CancelAsync();
+            await typing;
+            conversation.Append(replies);
+        }
+        finally
+        {
+            await turnDone.CancelAsync();
+            await typing;
+        }
+    }
+
+    /// <summary>Typing only after the turn has run for <see cref="DirectLineOptions.TypingAfter"/>, then every 3 s (A6001) until it ends.</summary>
+    private async Task ShowTypingAsync(DirectLineConversation conversation, CancellationToken turnDone)
+    {
+        try
+        {
+            var wait = options.Value.TypingAfter;
+            while (true)
+            {
+                await Task.Delay(wait, time, turnDone);
+                conversation.Broadcast(new Activity
+                {
+                    Type = ActivityTypes.Typing,
+                    Id = $"{conversation.Id}|typing|{Guid.NewGuid():N}",
+                    ChannelId = ChannelId,
+                    Timestamp = time.GetUtcNow(),
+                    Conversation = new ConversationAccount { Id = conversation.Id },
+                    From = Bot(),
+                });
+                wait = TimeSpan.FromSeconds(3);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The turn ended: no more typing.
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not send typing");
+        }
+    }
+
+    /// <summary>Web Chat opens only absolute http(s) URLs: a relative link (the tracked redirect /go/…) gets the host the client reached.</summary>
+    private static void AbsoluteLinks(Activity reply, string publicBase)
+    {
+        foreach (var action in reply.SuggestedActions?.Actions ?? [])
+        {
+            if (action.Type == CardActionTypes.OpenUrl && action.Value is { } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+            {
+                action.Value = publicBase + url;
+            }
+        }
+    }
+
+    private static ChannelAccount Bot() => new() { Id = BotId, Name = BotName, Role = "bot" };
+}

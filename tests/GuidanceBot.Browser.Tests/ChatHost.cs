@@ -1,0 +1,51 @@
+using System.Net;
+using GuidanceBot.Activities;
+using GuidanceBot.Analytics;
+using GuidanceBot.Web.Channels.DirectLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidanceBot.Browser.Tests;
+
+/// <summary>The real web host on Kestrel at 127.0.0.1 on a free port, with a fresh SQLite file; disposing stops it and deletes the file.</summary>
+public sealed class ChatHost : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"gb-browser-{Guid.NewGuid():N}");
+
+    public ChatHost()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        Url = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public string Url { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("GuidanceBot:Storage:SqlitePath", Path.Combine(_folder, "bot.db"));
+        builder.UseSetting("GuidanceBot:DirectLine:Secret", "browser-test-secret-0123456789-abcdefghijklmnop");
+    }
+
+    /// <summary>The Direct Line transcript of a conversation as this host holds it.</summary>
+    public IReadOnlyList<Activity> Transcript(string conversationId) =>
+        Services.GetRequiredService<DirectLineConversations>().Find(conversationId)?.Read(0, int.MaxValue).Activities ?? [];
+
+    public Task<IReadOnlyList<AnalyticsEvent>> Events() =>
+        Services.GetRequiredService<IAnalyticsSink>().ReadAsync(null, CancellationToken.None);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
