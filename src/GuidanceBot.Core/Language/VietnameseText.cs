@@ -100,23 +100,49 @@ public static class VietnameseText
                 continue;
             }
             var word = Abbreviations.DomainAcronyms.Contains(piece) ? piece : SqueezeRepeats(piece);
-            result.Append(Expand(word, previousWord, IsSentenceFinal(pieces, i)));
+            result.Append(Expand(word, previousWord, NextWord(pieces, i), IsSentenceFinal(pieces, i)));
             previousWord = word;
         }
         return result.ToString();
     }
 
-    private static string Expand(string word, string? previousWord, bool sentenceFinal)
+    private static string Expand(string word, string? previousWord, string? nextWord, bool sentenceFinal)
     {
         if (previousWord is not null && Abbreviations.AfterWord.TryGetValue((previousWord, word), out var inContext))
         {
             return inContext;
+        }
+        if (nextWord is not null && Abbreviations.BeforeWord.TryGetValue((word, nextWord), out var beforeNext))
+        {
+            return beforeNext;
+        }
+        if (previousWord is not null && previousWord.All(char.IsAsciiDigit) && Abbreviations.AfterNumber.TryGetValue(word, out var unit))
+        {
+            return unit;
         }
         if (sentenceFinal && Abbreviations.SentenceFinal.TryGetValue(word, out var final))
         {
             return final;
         }
         return Abbreviations.Table.TryGetValue(word, out var full) ? full : word;
+    }
+
+    /// <summary>The next word in the same sentence, squeezed like the word itself; null at the end of a sentence.</summary>
+    private static string? NextWord(List<(string Piece, bool IsWord)> pieces, int index)
+    {
+        for (var i = index + 1; i < pieces.Count; i++)
+        {
+            var (piece, isWord) = pieces[i];
+            if (isWord)
+            {
+                return SqueezeRepeats(piece);
+            }
+            if (piece.Any(c => c is '.' or '?' or '!' or ',' or ';' or '\n'))
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static bool IsSentenceFinal(List<(string Piece, bool IsWord)> pieces, int index)
@@ -204,5 +230,54 @@ public static class VietnameseText
     {
         var canonical = Canonical(text);
         return canonical.Length == 0 ? [] : canonical.Split(' ');
+    }
+
+    /// <summary>
+    /// The known word one edit away (a letter dropped, added, changed or two swapped) from an unknown canonical word,
+    /// the most frequent when several are; the word itself when it is known, short, or nothing is that close.
+    /// </summary>
+    /// <remarks>Words under four letters are left alone: at that length one edit reaches too many real words.</remarks>
+    public static string CorrectTypo(string word, IReadOnlyDictionary<string, int> known)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 4 || known.ContainsKey(word) || !word.All(char.IsAsciiLetterLower))
+        {
+            return word;
+        }
+        var best = word;
+        var bestCount = 0;
+        void Consider(string candidate)
+        {
+            if (known.TryGetValue(candidate, out var count) && count > bestCount)
+            {
+                best = candidate;
+                bestCount = count;
+            }
+        }
+        var buffer = new StringBuilder(word.Length + 1);
+        for (var i = 0; i <= word.Length; i++)
+        {
+            if (i < word.Length)
+            {
+                Consider(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)));
+            }
+            if (i + 1 < word.Length)
+            {
+                buffer.Clear().Append(word);
+                (buffer[i], buffer[i + 1]) = (buffer[i + 1], buffer[i]);
+                Consider(buffer.ToString());
+            }
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                Consider(word[..i] + c + word[i..]);
+                if (i < word.Length && c != word[i])
+                {
+                    buffer.Clear().Append(word);
+                    buffer[i] = c;
+                    Consider(buffer.ToString());
+                }
+            }
+        }
+        return best;
     }
 }
