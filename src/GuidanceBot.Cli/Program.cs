@@ -14,8 +14,10 @@ const string Usage = """
       chat [--sqlite PATH] [--conversation ID] [--locale vi-VN|en-US]
                             chat with the bot in the terminal (same engine and SQLite file as the web host)
       validate [DIR]        check the flows in dialogs/ (or DIR); one line per flow, or the errors and exit code 1
-      eval [FILE.tsv]       train every intent recogniser on dialogs/ and score it on a labelled set (utterance<TAB>flow-id)
-      classify              read utterances on stdin, one per line; print flow-id<TAB>score per line (none below the strong match)
+      eval [FILE.tsv] [--strong-match 0.5]
+                            train every intent recogniser on dialogs/ and score it on a labelled set (utterance<TAB>flow-id)
+      classify [--recogniser blend|mlnet|char-ngram|overlap]
+                            read utterances on stdin, one per line; print flow-id<TAB>score per line (none below the strong match)
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -54,7 +56,9 @@ switch (command)
         return ValidateCommand.Run(options.Positional.FirstOrDefault(), Console.Out, Console.Error);
     case "eval":
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        return EvalCommand.Run(options.Positional.FirstOrDefault(), options.Named.GetValueOrDefault("dialogs"), Console.Out, Console.Error);
+        return EvalCommand.Run(options.Positional.FirstOrDefault(), options.Named.GetValueOrDefault("dialogs"),
+            options.Named.TryGetValue("strong-match", out var strong) ? double.Parse(strong, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Console.Out, Console.Error);
     case "classify":
     {
         Console.InputEncoding = System.Text.Encoding.UTF8;
@@ -65,7 +69,7 @@ switch (command)
             loaded.Errors.ToList().ForEach(e => Console.Error.WriteLine(e.ToString()));
             return 1;
         }
-        var recognizer = GuidanceBot.Language.IntentRecognizers.Train(GuidanceBot.Language.IntentRecognizers.Default, loaded.Catalog!);
+        var recognizer = GuidanceBot.Language.IntentRecognizers.Train(options.Named.GetValueOrDefault("recogniser", GuidanceBot.Language.IntentRecognizers.Default), loaded.Catalog!);
         return await ClassifyCommand.RunAsync(recognizer, new GuidanceBot.Bot.BotOptions().StrongMatch, Console.In, Console.Out, CancellationToken.None);
     }
     default:

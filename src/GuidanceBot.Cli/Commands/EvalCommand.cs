@@ -12,7 +12,7 @@ public static class EvalCommand
     public const string DefaultSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/intents.tsv";
 
     /// <summary>Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions; 0, or 1 on bad input.</summary>
-    public static int Run(string? file, string? dialogs, TextWriter stdout, TextWriter stderr)
+    public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr)
     {
         file ??= FindUpwards(DefaultSet);
         if (file is null || !File.Exists(file))
@@ -39,8 +39,8 @@ public static class EvalCommand
             return 1;
         }
 
-        var strongMatch = new BotOptions().StrongMatch;
-        stdout.WriteLine($"{set.Count} utterances from {file}, {set.Count(u => u.IsUnaccented)} without diacritics, {set.Count(u => u.Expected == LabelledUtterance.None)} out of scope; strong match ≥ {strongMatch}");
+        var threshold = strongMatch ?? new BotOptions().StrongMatch;
+        stdout.WriteLine($"{set.Count} utterances from {file}, {set.Count(u => u.IsUnaccented)} without diacritics, {set.Count(u => u.Expected == LabelledUtterance.None)} out of scope; strong match ≥ {threshold}");
         stdout.WriteLine();
         stdout.WriteLine($"{"recogniser",-12} {"overall",-20} {"no diacritics",-20} {"none → none",-20} train");
         var results = new List<(string Name, IntentEvaluation Result)>();
@@ -50,7 +50,7 @@ public static class EvalCommand
             var recognizer = train(loaded.Catalog!);
             recognizer.Recognize("khởi động", 1);
             var trained = clock.Elapsed;
-            var result = IntentEvaluation.Run(recognizer, set, strongMatch);
+            var result = IntentEvaluation.Run(recognizer, set, threshold);
             results.Add((name, result));
             var marker = name == IntentRecognizers.Default ? " (registered)" : "";
             stdout.WriteLine($"{name,-12} {result.Overall,-20} {result.Unaccented,-20} {result.None,-20} {trained.TotalMilliseconds:0} ms{marker}");

@@ -127,4 +127,26 @@ public static class Abbreviations
         ["dvcqg"] = "dịch vụ công quốc gia",
         ["ubnd"] = "ủy ban nhân dân",
     };
+
+    /// <summary>
+    /// Everyday words for what the content names otherwise, for the intent recognisers: a citizen writes "qua đời" or
+    /// "passport" where the example utterances say "mất" or "hộ chiếu". Keys and values are whole words or word pairs; the recognisers add the value and keep the key.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Synonyms { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["qua đời"] = "mất",
+        ["từ trần"] = "mất",
+        ["tạ thế"] = "mất",
+        ["passed away"] = "mất",
+        ["died"] = "mất",
+        ["passport"] = "hộ chiếu",
+        ["login"] = "đăng nhập",
+        ["log in"] = "đăng nhập",
+        ["sign in"] = "đăng nhập",
+        ["sa thải"] = "nghỉ việc",
+        ["thôi việc"] = "nghỉ việc",
+        ["mất việc"] = "nghỉ việc",
+        ["cưới"] = "kết hôn",
+        ["hôn thú"] = "kết hôn",
+    };
 }

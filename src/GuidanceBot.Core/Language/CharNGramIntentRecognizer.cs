@@ -39,7 +39,7 @@ public sealed class CharNGramIntentRecognizer : IIntentRecognizer
         foreach (var (_, utterance) in examples)
         {
             var counts = new Dictionary<int, int>();
-            foreach (var feature in Features(text.Words(utterance)))
+            foreach (var feature in Features(text.Words(utterance), text.AccentedWords(utterance)))
             {
                 if (!featureIds.TryGetValue(feature, out var id))
                 {
@@ -79,7 +79,7 @@ public sealed class CharNGramIntentRecognizer : IIntentRecognizer
         // mostly about something else scores low even when a word or two matches.
         var unseenWeight = Math.Log(1.0 + _exampleFlow.Length) + 1;
         var unseenMass = 0.0;
-        foreach (var feature in Features(_text.Words(text ?? "")))
+        foreach (var feature in Features(_text.Words(text ?? ""), _text.AccentedWords(text ?? "")))
         {
             if (_featureIds.TryGetValue(feature, out var id))
             {
@@ -137,9 +137,13 @@ public sealed class CharNGramIntentRecognizer : IIntentRecognizer
         return weights.Select(x => (x.Item1, x.Item2 / norm)).ToList();
     }
 
-    /// <summary>Words, word pairs and the character 3- to 5-grams of the words joined by spaces.</summary>
-    private static IEnumerable<string> Features(IReadOnlyList<string> words)
+    /// <summary>Words as typed with diacritics, folded words, folded word pairs and the character 3- to 5-grams of the folded words joined by spaces.</summary>
+    private static IEnumerable<string> Features(IReadOnlyList<string> words, IReadOnlyList<string> accented)
     {
+        foreach (var word in accented)
+        {
+            yield return "d:" + word;
+        }
         for (var i = 0; i < words.Count; i++)
         {
             yield return "w:" + words[i];

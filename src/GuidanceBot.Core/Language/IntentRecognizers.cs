@@ -6,7 +6,7 @@ namespace GuidanceBot.Language;
 public static class IntentRecognizers
 {
     /// <summary>The recogniser that did best on the evaluation set (see README, "Language understanding").</summary>
-    public const string Default = "char-ngram";
+    public const string Default = "blend";
 
     /// <summary>Name → how to train it on a catalog, in the order the evaluation prints them.</summary>
     public static IReadOnlyList<(string Name, Func<FlowCatalog, IIntentRecognizer> Train)> All { get; } =
@@ -14,6 +14,7 @@ public static class IntentRecognizers
         ("overlap", catalog => new OverlapIntentRecognizer(() => catalog)),
         ("char-ngram", CharNGramIntentRecognizer.Train),
         ("mlnet", MlNetIntentRecognizer.Train),
+        ("blend", BlendedIntentRecognizer.Train),
     ];
 
     /// <summary>Trains the named recogniser on <paramref name="catalog"/>.</summary>

@@ -76,7 +76,8 @@ public static class VietnameseText
         {
             return 'd';
         }
-        if (c < '\u00C0')
+        // Half of an emoji cannot be normalised on its own, and is no letter to fold anyway.
+        if (c < '\u00C0' || char.IsSurrogate(c))
         {
             return char.ToLowerInvariant(c);
         }
