@@ -6,6 +6,8 @@ using GuidanceBot.Content;
 using GuidanceBot.Language;
 
 var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20;
+// One recogniser per process gives an honest "first train": nothing JIT-compiled by an earlier one.
+var only = args.Length > 1 ? args[1] : null;
 var root = Directory.GetCurrentDirectory();
 var catalog = FlowLoader.LoadDirectory(GuidanceBotServices.FindDialogsDirectory(root)).Catalog
     ?? throw new InvalidOperationException("dialogs/ does not load; run `guidancebot validate`.");
@@ -16,7 +18,7 @@ var utterances = LabelledUtterance.ReadTsv(reader).Select(u => u.Text).ToArray()
 
 Console.WriteLine($"{catalog.Flows.Count} flows, {IntentTraining.Examples(catalog).Count} training examples; {utterances.Length} utterances × {rounds} rounds; {Environment.ProcessorCount} cores");
 Console.WriteLine($"{"recogniser",-12} {"first train",12} {"retrain (median of 5)",22} {"p50 µs",8} {"p99 µs",8} {"max µs",8}");
-foreach (var (name, train) in IntentRecognizers.All)
+foreach (var (name, train) in IntentRecognizers.All.Where(r => only is null || r.Name == only))
 {
     // First training in this process: what start-up pays, JIT included.
     var clock = Stopwatch.StartNew();

@@ -241,44 +241,59 @@ public static class VietnameseText
     public static string CorrectTypo(string word, IReadOnlyDictionary<string, int> known)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length < 4 || known.ContainsKey(word) || !word.All(char.IsAsciiLetterLower))
+        if (word.Length < 4 || word.Length > 30 || known.ContainsKey(word) || !word.All(char.IsAsciiLetterLower))
         {
             return word;
         }
-        var best = word;
+        // Candidates are built in one buffer and looked up as spans where the dictionary allows: no string per candidate.
+        var spans = known is Dictionary<string, int> dictionary && dictionary.Comparer == StringComparer.Ordinal
+            ? dictionary.GetAlternateLookup<ReadOnlySpan<char>>()
+            : (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?)null;
+        string? best = null;
         var bestCount = 0;
-        void Consider(string candidate)
+        Span<char> buffer = stackalloc char[word.Length + 1];
+        void Consider(ReadOnlySpan<char> candidate)
         {
-            if (known.TryGetValue(candidate, out var count) && count > bestCount)
+            if (spans is { } lookup)
             {
-                best = candidate;
-                bestCount = count;
+                if (lookup.TryGetValue(candidate, out var key, out var count) && count > bestCount)
+                {
+                    (best, bestCount) = (key, count);
+                }
+            }
+            else if (known.TryGetValue(candidate.ToString(), out var count) && count > bestCount)
+            {
+                (best, bestCount) = (candidate.ToString(), count);
             }
         }
-        var buffer = new StringBuilder(word.Length + 1);
         for (var i = 0; i <= word.Length; i++)
         {
             if (i < word.Length)
             {
-                Consider(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)));
+                word.AsSpan(0, i).CopyTo(buffer);
+                word.AsSpan(i + 1).CopyTo(buffer[i..]);
+                Consider(buffer[..(word.Length - 1)]);
             }
             if (i + 1 < word.Length)
             {
-                buffer.Clear().Append(word);
+                word.CopyTo(buffer);
                 (buffer[i], buffer[i + 1]) = (buffer[i + 1], buffer[i]);
-                Consider(buffer.ToString());
+                Consider(buffer[..word.Length]);
             }
             for (var c = 'a'; c <= 'z'; c++)
             {
-                Consider(word[..i] + c + word[i..]);
+                word.AsSpan(0, i).CopyTo(buffer);
+                buffer[i] = c;
+                word.AsSpan(i).CopyTo(buffer[(i + 1)..]);
+                Consider(buffer[..(word.Length + 1)]);
                 if (i < word.Length && c != word[i])
                 {
-                    buffer.Clear().Append(word);
+                    word.CopyTo(buffer);
                     buffer[i] = c;
-                    Consider(buffer.ToString());
+                    Consider(buffer[..word.Length]);
                 }
             }
         }
-        return best;
+        return best ?? word;
     }
 }
