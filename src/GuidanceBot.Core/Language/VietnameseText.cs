@@ -81,6 +81,29 @@ public static class VietnameseText
         {
             return char.ToLowerInvariant(c);
         }
+        return c <= FoldedLast ? Folded.Value[c - '\u00C0'] : FoldByDecomposing(c);
+    }
+
+    // Every Vietnamese letter lies below U+1F00 (Latin Extended Additional ends at U+1EFF): fold those from a table
+    // rather than decomposing a one-character string per letter.
+    private const char FoldedLast = '\u1EFF';
+
+    private static readonly Lazy<char[]> Folded = new(() =>
+    {
+        var table = new char[FoldedLast - '\u00C0' + 1];
+        for (var c = '\u00C0'; c <= FoldedLast; c++)
+        {
+            table[c - '\u00C0'] = char.IsSurrogate(c) ? c : FoldByDecomposing(c);
+        }
+        return table;
+    });
+
+    private static char FoldByDecomposing(char c)
+    {
+        if (c is 'đ' or 'Đ' or 'ð' or 'Ð')
+        {
+            return 'd';
+        }
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         return char.ToLowerInvariant(decomposed[0]);
     }
