@@ -14,8 +14,9 @@ const string Usage = """
       chat [--sqlite PATH] [--conversation ID] [--locale vi-VN|en-US]
                             chat with the bot in the terminal (same engine and SQLite file as the web host)
       validate [DIR]        check the flows in dialogs/ (or DIR); one line per flow, or the errors and exit code 1
-      eval [FILE.tsv] [--strong-match 0.5]
-                            train every intent recogniser on dialogs/ and score it on a labelled set (utterance<TAB>flow-id)
+      eval [FILE.tsv] [--strong-match 0.5] [--folds 5]
+                            train every intent recogniser on dialogs/ and score it on a labelled set (utterance<TAB>flow-id);
+                            --folds also cross-validates on the utterances of dialogs/
       classify [--recogniser blend|mlnet|char-ngram|overlap]
                             read utterances on stdin, one per line; print flow-id<TAB>score per line (none below the strong match)
 
@@ -58,7 +59,8 @@ switch (command)
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return EvalCommand.Run(options.Positional.FirstOrDefault(), options.Named.GetValueOrDefault("dialogs"),
             options.Named.TryGetValue("strong-match", out var strong) ? double.Parse(strong, System.Globalization.CultureInfo.InvariantCulture) : null,
-            Console.Out, Console.Error);
+            Console.Out, Console.Error,
+            options.Named.TryGetValue("folds", out var folds) ? int.Parse(folds, System.Globalization.CultureInfo.InvariantCulture) : 0);
     case "classify":
     {
         Console.InputEncoding = System.Text.Encoding.UTF8;

@@ -12,7 +12,7 @@ public static class EvalCommand
     public const string DefaultSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/intents.tsv";
 
     /// <summary>Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions; 0, or 1 on bad input.</summary>
-    public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr)
+    public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0)
     {
         file ??= FindUpwards(DefaultSet);
         if (file is null || !File.Exists(file))
@@ -61,6 +61,17 @@ public static class EvalCommand
         foreach (var label in results[0].Result.PerLabel.Keys)
         {
             stdout.WriteLine($"  {label,-22}" + string.Join("  ", results.Select(r => $"{r.Result.PerLabel[label].Correct,3}/{r.Result.PerLabel[label].Total,-3}")));
+        }
+        if (folds >= 2)
+        {
+            var examples = IntentTraining.Examples(loaded.Catalog!);
+            stdout.WriteLine();
+            stdout.WriteLine($"{folds}-fold cross-validation on the {examples.Count} utterances and titles of dialogs/ (all in scope):");
+            foreach (var (name, train) in IntentRecognizers.FromExamples)
+            {
+                var result = IntentEvaluation.CrossValidate(train, examples, folds, threshold);
+                stdout.WriteLine($"{name,-12} {result.Overall,-20} {result.Unaccented,-20}");
+            }
         }
         foreach (var (name, result) in results)
         {

@@ -17,6 +17,14 @@ public static class IntentRecognizers
         ("blend", BlendedIntentRecognizer.Train),
     ];
 
+    /// <summary>The recognisers that can train on any list of examples, for cross-validation on the content's own utterances.</summary>
+    public static IReadOnlyList<(string Name, Func<IReadOnlyList<(string FlowId, string Text)>, IIntentRecognizer> Train)> FromExamples { get; } =
+    [
+        ("char-ngram", CharNGramIntentRecognizer.Train),
+        ("mlnet", MlNetIntentRecognizer.Train),
+        ("blend", examples => new BlendedIntentRecognizer(MlNetIntentRecognizer.Train(examples), CharNGramIntentRecognizer.Train(examples))),
+    ];
+
     /// <summary>Trains the named recogniser on <paramref name="catalog"/>.</summary>
     public static IIntentRecognizer Train(string name, FlowCatalog catalog) =>
         All.FirstOrDefault(r => r.Name == name).Train?.Invoke(catalog)

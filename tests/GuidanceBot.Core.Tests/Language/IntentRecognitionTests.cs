@@ -107,4 +107,15 @@ public class IntentRecognitionTests
 
         Assert.Equal([RealBot.Catalog, reloaded], trainedFor);
     }
+
+    [Fact]
+    public void Cross_validation_classifies_every_example_once()
+    {
+        var examples = IntentTraining.Examples(RealBot.Catalog);
+
+        var result = IntentEvaluation.CrossValidate(CharNGramIntentRecognizer.Train, examples, 4, new BotOptions().StrongMatch);
+
+        Assert.Equal(examples.Count, result.Overall.Total);
+        Assert.True(result.Overall.Accuracy > 0.5, $"{result.Overall}");
+    }
 }
