@@ -21,6 +21,11 @@ const string Usage = """
                             the periodic report (per flow and worst steps) as CSV
       zalo token set [--sqlite PATH]
                             store the first Zalo OA token pair, read from stdin (access token, then refresh token)
+      eval [FILE.tsv] [--strong-match 0.5] [--folds 5]
+                            train every intent recogniser on dialogs/ and score it on a labelled set (utterance<TAB>flow-id);
+                            --folds also cross-validates on the utterances of dialogs/
+      classify [--recogniser blend|mlnet|char-ngram|overlap]
+                            read utterances on stdin, one per line; print flow-id<TAB>score per line (none below the strong match)
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -79,6 +84,25 @@ switch (command)
         var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
         var sqlite = options.Named.GetValueOrDefault("sqlite") ?? configuration[$"{StorageOptions.Section}:SqlitePath"] ?? new StorageOptions().SqlitePath;
         return await ZaloTokenCommand.RunAsync(options.Positional, sqlite, options.Named.GetValueOrDefault("expires-in"), Console.In, Console.Out, Console.Error);
+    }
+    case "eval":
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return EvalCommand.Run(options.Positional.FirstOrDefault(), options.Named.GetValueOrDefault("dialogs"),
+            options.Named.TryGetValue("strong-match", out var strong) ? double.Parse(strong, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Console.Out, Console.Error,
+            options.Named.TryGetValue("folds", out var folds) ? int.Parse(folds, System.Globalization.CultureInfo.InvariantCulture) : 0);
+    case "classify":
+    {
+        Console.InputEncoding = System.Text.Encoding.UTF8;
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var loaded = GuidanceBot.Content.FlowLoader.LoadDirectory(options.Named.GetValueOrDefault("dialogs") ?? GuidanceBotServices.FindDialogsDirectory(Directory.GetCurrentDirectory()));
+        if (!loaded.Ok)
+        {
+            loaded.Errors.ToList().ForEach(e => Console.Error.WriteLine(e.ToString()));
+            return 1;
+        }
+        var recognizer = GuidanceBot.Language.IntentRecognizers.Train(options.Named.GetValueOrDefault("recogniser", GuidanceBot.Language.IntentRecognizers.Default), loaded.Catalog!);
+        return await ClassifyCommand.RunAsync(recognizer, new GuidanceBot.Bot.BotOptions().StrongMatch, Console.In, Console.Out, CancellationToken.None);
     }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");

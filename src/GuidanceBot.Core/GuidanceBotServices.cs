@@ -52,7 +52,14 @@ public static class GuidanceBotServices
             var content = sp.GetRequiredService<ContentProvider>();
             return () => content.Current;
         });
-        services.AddSingleton<IIntentRecognizer>(sp => new OverlapIntentRecognizer(sp.GetRequiredService<Func<FlowCatalog>>()));
+        services.AddSingleton<IIntentRecognizer>(sp =>
+        {
+            // Trained at start-up and again after every content reload; see README, "Language understanding".
+            var content = sp.GetRequiredService<ContentProvider>();
+            var recognizer = new RetrainingIntentRecognizer(() => content.Current, catalog => IntentRecognizers.Train(IntentRecognizers.Default, catalog));
+            content.Changed += (_, catalog) => recognizer.Retrain(catalog);
+            return recognizer;
+        });
         services.AddSingleton(sp => new RootDialog(
             sp.GetRequiredService<Func<FlowCatalog>>(),
             sp.GetRequiredService<IIntentRecognizer>(),

@@ -55,7 +55,7 @@ public static class Abbreviations
     /// <summary>Domain acronyms kept exactly as typed, never expanded nor squeezed ("cccd" has three c's on purpose).</summary>
     public static IReadOnlySet<string> DomainAcronyms { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "cccd", "cmnd", "bhyt", "bhxh", "vneid", "gplx", "dvc", "dvcqg", "www",
+        "cccd", "cmnd", "bhyt", "bhxh", "bhtn", "tctn", "vneid", "gplx", "lltp", "llttp", "dvc", "dvcqg", "ubnd", "www",
     };
 
     /// <summary>Expansions that apply only as the last word of a sentence ("sao z" means "sao vậy").</summary>
@@ -69,5 +69,84 @@ public static class Abbreviations
     public static IReadOnlyDictionary<(string Previous, string Word), string> AfterWord { get; } = new Dictionary<(string, string), string>
     {
         [("tk", "mk")] = "mật khẩu",
+        // "bn" is bao nhiêu unless it is clearly someone addressed: "chào bn", "cảm ơn bn", "của bn".
+        [("chào", "bn")] = "bạn",
+        [("chao", "bn")] = "bạn",
+        [("ơn", "bn")] = "bạn",
+        [("on", "bn")] = "bạn",
+        [("của", "bn")] = "bạn",
+        [("hỏi", "bn")] = "bạn",
+        [("giúp", "bn")] = "bạn",
+        // "hk" is không, except after the verbs that take a household registration book.
+        [("nhập", "hk")] = "hộ khẩu",
+        [("nhap", "hk")] = "hộ khẩu",
+        [("chuyển", "hk")] = "hộ khẩu",
+        [("chuyen", "hk")] = "hộ khẩu",
+        [("tách", "hk")] = "hộ khẩu",
+        [("tach", "hk")] = "hộ khẩu",
+        [("sổ", "hk")] = "hộ khẩu",
+        [("so", "hk")] = "hộ khẩu",
+    };
+
+    /// <summary>Expansions that depend on the word after: "bn ơi" calls someone (bạn), "bn tiền" asks how much.</summary>
+    public static IReadOnlyDictionary<(string Word, string Next), string> BeforeWord { get; } = new Dictionary<(string, string), string>
+    {
+        [("bn", "ơi")] = "bạn",
+        [("bn", "oi")] = "bạn",
+        [("bn", "có")] = "bạn",
+        [("bn", "co")] = "bạn",
+        [("bn", "biết")] = "bạn",
+        [("bn", "biet")] = "bạn",
+        [("bn", "là")] = "bạn",
+        [("bn", "la")] = "bạn",
+    };
+
+    /// <summary>Abbreviations that mean a different word after a number: "50 k" is fifty thousand, not "50 không".</summary>
+    public static IReadOnlyDictionary<string, string> AfterNumber { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["k"] = "nghìn",
+        ["tr"] = "triệu",
+    };
+
+    /// <summary>
+    /// What the domain acronyms stand for, for recognisers that match them against content written either way
+    /// (the text shown to citizens keeps the acronym; see <see cref="DomainAcronyms"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DomainExpansions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["cccd"] = "căn cước công dân",
+        ["cmnd"] = "chứng minh nhân dân",
+        ["bhyt"] = "bảo hiểm y tế",
+        ["bhxh"] = "bảo hiểm xã hội",
+        ["bhtn"] = "bảo hiểm thất nghiệp",
+        ["tctn"] = "trợ cấp thất nghiệp",
+        ["gplx"] = "giấy phép lái xe",
+        ["lltp"] = "lý lịch tư pháp",
+        ["llttp"] = "lý lịch tư pháp",
+        ["dvc"] = "dịch vụ công",
+        ["dvcqg"] = "dịch vụ công quốc gia",
+        ["ubnd"] = "ủy ban nhân dân",
+    };
+
+    /// <summary>
+    /// Everyday words for what the content names otherwise, for the intent recognisers: a citizen writes "qua đời" or
+    /// "passport" where the example utterances say "mất" or "hộ chiếu". Keys and values are whole words or word pairs; the recognisers add the value and keep the key.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Synonyms { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["qua đời"] = "mất",
+        ["từ trần"] = "mất",
+        ["tạ thế"] = "mất",
+        ["passed away"] = "mất",
+        ["died"] = "mất",
+        ["passport"] = "hộ chiếu",
+        ["login"] = "đăng nhập",
+        ["log in"] = "đăng nhập",
+        ["sign in"] = "đăng nhập",
+        ["sa thải"] = "nghỉ việc",
+        ["thôi việc"] = "nghỉ việc",
+        ["mất việc"] = "nghỉ việc",
+        ["cưới"] = "kết hôn",
+        ["hôn thú"] = "kết hôn",
     };
 }

@@ -76,9 +76,33 @@ public static class VietnameseText
         {
             return 'd';
         }
-        if (c < '\u00C0')
+        // Half of an emoji cannot be normalised on its own, and is no letter to fold anyway.
+        if (c < '\u00C0' || char.IsSurrogate(c))
         {
             return char.ToLowerInvariant(c);
+        }
+        return c <= FoldedLast ? Folded.Value[c - '\u00C0'] : FoldByDecomposing(c);
+    }
+
+    // Every Vietnamese letter lies below U+1F00 (Latin Extended Additional ends at U+1EFF): fold those from a table
+    // rather than decomposing a one-character string per letter.
+    private const char FoldedLast = '\u1EFF';
+
+    private static readonly Lazy<char[]> Folded = new(() =>
+    {
+        var table = new char[FoldedLast - '\u00C0' + 1];
+        for (var c = '\u00C0'; c <= FoldedLast; c++)
+        {
+            table[c - '\u00C0'] = char.IsSurrogate(c) ? c : FoldByDecomposing(c);
+        }
+        return table;
+    });
+
+    private static char FoldByDecomposing(char c)
+    {
+        if (c is 'đ' or 'Đ' or 'ð' or 'Ð')
+        {
+            return 'd';
         }
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         return char.ToLowerInvariant(decomposed[0]);
@@ -100,23 +124,49 @@ public static class VietnameseText
                 continue;
             }
             var word = Abbreviations.DomainAcronyms.Contains(piece) ? piece : SqueezeRepeats(piece);
-            result.Append(Expand(word, previousWord, IsSentenceFinal(pieces, i)));
+            result.Append(Expand(word, previousWord, NextWord(pieces, i), IsSentenceFinal(pieces, i)));
             previousWord = word;
         }
         return result.ToString();
     }
 
-    private static string Expand(string word, string? previousWord, bool sentenceFinal)
+    private static string Expand(string word, string? previousWord, string? nextWord, bool sentenceFinal)
     {
         if (previousWord is not null && Abbreviations.AfterWord.TryGetValue((previousWord, word), out var inContext))
         {
             return inContext;
+        }
+        if (nextWord is not null && Abbreviations.BeforeWord.TryGetValue((word, nextWord), out var beforeNext))
+        {
+            return beforeNext;
+        }
+        if (previousWord is not null && previousWord.All(char.IsAsciiDigit) && Abbreviations.AfterNumber.TryGetValue(word, out var unit))
+        {
+            return unit;
         }
         if (sentenceFinal && Abbreviations.SentenceFinal.TryGetValue(word, out var final))
         {
             return final;
         }
         return Abbreviations.Table.TryGetValue(word, out var full) ? full : word;
+    }
+
+    /// <summary>The next word in the same sentence, squeezed like the word itself; null at the end of a sentence.</summary>
+    private static string? NextWord(List<(string Piece, bool IsWord)> pieces, int index)
+    {
+        for (var i = index + 1; i < pieces.Count; i++)
+        {
+            var (piece, isWord) = pieces[i];
+            if (isWord)
+            {
+                return SqueezeRepeats(piece);
+            }
+            if (piece.Any(c => c is '.' or '?' or '!' or ',' or ';' or '\n'))
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static bool IsSentenceFinal(List<(string Piece, bool IsWord)> pieces, int index)
@@ -204,5 +254,69 @@ public static class VietnameseText
     {
         var canonical = Canonical(text);
         return canonical.Length == 0 ? [] : canonical.Split(' ');
+    }
+
+    /// <summary>
+    /// The known word one edit away (a letter dropped, added, changed or two swapped) from an unknown canonical word,
+    /// the most frequent when several are; the word itself when it is known, short, or nothing is that close.
+    /// </summary>
+    /// <remarks>Words under four letters are left alone: at that length one edit reaches too many real words.</remarks>
+    public static string CorrectTypo(string word, IReadOnlyDictionary<string, int> known)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < 4 || word.Length > 30 || known.ContainsKey(word) || !word.All(char.IsAsciiLetterLower))
+        {
+            return word;
+        }
+        // Candidates are built in one buffer and looked up as spans where the dictionary allows: no string per candidate.
+        var spans = known is Dictionary<string, int> dictionary && dictionary.Comparer == StringComparer.Ordinal
+            ? dictionary.GetAlternateLookup<ReadOnlySpan<char>>()
+            : (Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>?)null;
+        string? best = null;
+        var bestCount = 0;
+        Span<char> buffer = stackalloc char[word.Length + 1];
+        void Consider(ReadOnlySpan<char> candidate)
+        {
+            if (spans is { } lookup)
+            {
+                if (lookup.TryGetValue(candidate, out var key, out var count) && count > bestCount)
+                {
+                    (best, bestCount) = (key, count);
+                }
+            }
+            else if (known.TryGetValue(candidate.ToString(), out var count) && count > bestCount)
+            {
+                (best, bestCount) = (candidate.ToString(), count);
+            }
+        }
+        for (var i = 0; i <= word.Length; i++)
+        {
+            if (i < word.Length)
+            {
+                word.AsSpan(0, i).CopyTo(buffer);
+                word.AsSpan(i + 1).CopyTo(buffer[i..]);
+                Consider(buffer[..(word.Length - 1)]);
+            }
+            if (i + 1 < word.Length)
+            {
+                word.CopyTo(buffer);
+                (buffer[i], buffer[i + 1]) = (buffer[i + 1], buffer[i]);
+                Consider(buffer[..word.Length]);
+            }
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                word.AsSpan(0, i).CopyTo(buffer);
+                buffer[i] = c;
+                word.AsSpan(i).CopyTo(buffer[(i + 1)..]);
+                Consider(buffer[..(word.Length + 1)]);
+                if (i < word.Length && c != word[i])
+                {
+                    word.CopyTo(buffer);
+                    buffer[i] = c;
+                    Consider(buffer[..word.Length]);
+                }
+            }
+        }
+        return best ?? word;
     }
 }

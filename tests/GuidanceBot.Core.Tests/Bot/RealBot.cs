@@ -14,11 +14,17 @@ public static class RealBot
         return result.Catalog!;
     });
 
+    // Trained once for the real content: the registered recogniser, as production uses it.
+    private static readonly Lazy<IIntentRecognizer> LazyIntents = new(() => IntentRecognizers.Train(IntentRecognizers.Default, LazyCatalog.Value));
+
     public static FlowCatalog Catalog => LazyCatalog.Value;
+
+    public static IIntentRecognizer Intents => LazyIntents.Value;
 
     public static DialogBot Create(BotOptions? options = null, FlowCatalog? catalog = null)
     {
         var content = catalog ?? Catalog;
-        return new DialogBot(new RootDialog(() => content, new OverlapIntentRecognizer(() => content), options ?? new BotOptions()));
+        var intents = catalog is null ? Intents : IntentRecognizers.Train(IntentRecognizers.Default, content);
+        return new DialogBot(new RootDialog(() => content, intents, options ?? new BotOptions()));
     }
 }

@@ -78,4 +78,22 @@ public class RedactorTests
     {
         Assert.Equal(text, Redactor.Redact(text));
     }
+
+    [Theory]
+    [InlineData(
+        "Chào ad, em là Nguyễn Thị Thu Hà, CCCD 038195012345, sđt 0987 654 321. Em muốn đổi căn cước vì hết hạn ạ",
+        "Chào ad, em là [TÊN], CCCD [SỐ GIẤY TỜ], sđt [SĐT]. Em muốn đổi căn cước vì hết hạn ạ")]
+    [InlineData(
+        "ten toi la tran van binh, so cmnd cu 172345678, dt 0912.345.678, can lam lai cccd bi mat",
+        "ten toi la [TÊN], so cmnd cu [SỐ GIẤY TỜ], dt [SĐT], can lam lai cccd bi mat")]
+    [InlineData(
+        "Mình là Lê Hoàng Nam, số cũ 01688123456 không nhận được OTP vneid, mail lehoangnam90@gmail.com",
+        "Mình là [TÊN], số cũ [SĐT] không nhận được OTP vneid, mail [EMAIL]")]
+    [InlineData(
+        "đăng ký tạm trú cho cháu, cccd của cháu là 079 203 001 234, liên hệ +84 356 789 012 nhé",
+        "đăng ký tạm trú cho cháu, cccd của cháu là [SỐ GIẤY TỜ], liên hệ [SĐT] nhé")]
+    public void Real_looking_messages_keep_the_question_and_lose_the_personal_data(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
 }

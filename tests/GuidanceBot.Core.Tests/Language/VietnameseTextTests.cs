@@ -93,6 +93,17 @@ public class VietnameseTextTests
     [InlineData("vneid bị lỗi", "vneid bị lỗi")]
     [InlineData("50k", "50k")]
     [InlineData("xoong", "xoong")]
+    [InlineData("chào bn", "chào bạn")]
+    [InlineData("bn ơi cho mình hỏi", "bạn ơi cho mình hỏi")]
+    [InlineData("cảm ơn bn nhiều", "cảm ơn bạn nhiều")]
+    [InlineData("làm hộ chiếu hết bn tiền", "làm hộ chiếu hết bao nhiêu tiền")]
+    [InlineData("phí 50 k à", "phí 50 nghìn à")]
+    [InlineData("k biết 50 k hay 100 k", "không biết 50 nghìn hay 100 nghìn")]
+    [InlineData("lương 7 tr", "lương 7 triệu")]
+    [InlineData("nhập hk cho chồng", "nhập hộ khẩu cho chồng")]
+    [InlineData("nhap hk", "nhap hộ khẩu")]
+    [InlineData("hk biết", "không biết")]
+    [InlineData("đượccc khônggg", "được không")]
     public void Abbreviations_are_expanded_word_by_word(string input, string expected)
     {
         Assert.Equal(expected, VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(input)));
@@ -113,5 +124,40 @@ public class VietnameseTextTests
     {
         Assert.Equal(["lam", "cccd", "o", "dau"], VietnameseText.Tokens("Làm CCCD ở đâu?"));
         Assert.Empty(VietnameseText.Tokens(" ?! "));
+    }
+
+    private static readonly IReadOnlyDictionary<string, int> Known = new Dictionary<string, int>
+    {
+        ["nghiep"] = 5, ["thuong"] = 3, ["tru"] = 7, ["khai"] = 4, ["sinh"] = 4, ["kinh"] = 1, ["vneid"] = 9, ["chieu"] = 2,
+    };
+
+    [Theory]
+    [InlineData("ngiep", "nghiep")]
+    [InlineData("thuongg", "thuong")]
+    [InlineData("kahi", "khai")]
+    [InlineData("sinhh", "sinh")]
+    [InlineData("vnied", "vneid")]
+    [InlineData("chiue", "chieu")]
+    public void A_typo_one_edit_from_a_known_word_is_corrected(string typed, string expected)
+    {
+        Assert.Equal(expected, VietnameseText.CorrectTypo(typed, Known));
+    }
+
+    [Theory]
+    [InlineData("tru")]
+    [InlineData("xyzabc")]
+    [InlineData("nghiep")]
+    [InlineData("ngjjep")]
+    [InlineData("123456")]
+    public void Known_short_and_distant_words_are_left_alone(string typed)
+    {
+        Assert.Equal(typed, VietnameseText.CorrectTypo(typed, Known));
+    }
+
+    [Fact]
+    public void Among_several_corrections_the_most_frequent_word_wins()
+    {
+        // "sinh" (4) and "kinh" (1) are both one letter from "xinh".
+        Assert.Equal("sinh", VietnameseText.CorrectTypo("xinh", Known));
     }
 }

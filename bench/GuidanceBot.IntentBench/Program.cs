@@ -1,0 +1,69 @@
+// Intent recognition benchmark: training time on the 15 flows of dialogs/ and recognition time per utterance (warm),
+// for every recogniser, over the evaluation set's utterances. Run in Release; see bench/README.md.
+using System.Diagnostics;
+using GuidanceBot;
+using GuidanceBot.Content;
+using GuidanceBot.Language;
+
+var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20;
+// One recogniser per process gives an honest "first train": nothing JIT-compiled by an earlier one.
+var only = args.Length > 1 ? args[1] : null;
+var root = Directory.GetCurrentDirectory();
+var catalog = FlowLoader.LoadDirectory(GuidanceBotServices.FindDialogsDirectory(root)).Catalog
+    ?? throw new InvalidOperationException("dialogs/ does not load; run `guidancebot validate`.");
+var setPath = FindUpwards(root, "tests/GuidanceBot.Core.Tests/Language/Evaluation/intents.tsv")
+    ?? throw new InvalidOperationException("Evaluation set not found.");
+using var reader = File.OpenText(setPath);
+var utterances = LabelledUtterance.ReadTsv(reader).Select(u => u.Text).ToArray();
+
+Console.WriteLine($"{catalog.Flows.Count} flows, {IntentTraining.Examples(catalog).Count} training examples; {utterances.Length} utterances × {rounds} rounds; {Environment.ProcessorCount} cores");
+Console.WriteLine($"{"recogniser",-12} {"first train",12} {"retrain (median of 5)",22} {"p50 µs",8} {"p99 µs",8} {"max µs",8}");
+foreach (var (name, train) in IntentRecognizers.All.Where(r => only is null || r.Name == only))
+{
+    // First training in this process: what start-up pays, JIT included.
+    var clock = Stopwatch.StartNew();
+    var recognizer = train(catalog);
+    var first = clock.Elapsed.TotalMilliseconds;
+
+    var retrains = new List<double>();
+    for (var i = 0; i < 5; i++)
+    {
+        clock.Restart();
+        recognizer = train(catalog);
+        retrains.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    foreach (var text in utterances)
+    {
+        recognizer.Recognize(text, 3);
+    }
+    var times = new List<double>(utterances.Length * rounds);
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var text in utterances)
+        {
+            var start = Stopwatch.GetTimestamp();
+            recognizer.Recognize(text, 3);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+    }
+    times.Sort();
+    retrains.Sort();
+    Console.WriteLine($"{name,-12} {first,9:0} ms {retrains[2],19:0} ms {Percentile(times, 0.50),8:0} {Percentile(times, 0.99),8:0} {times[^1],8:0}");
+}
+return 0;
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+static string? FindUpwards(string start, string relative)
+{
+    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, relative);
+        if (File.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+    return null;
+}

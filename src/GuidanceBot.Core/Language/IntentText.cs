@@ -1,0 +1,126 @@
+namespace GuidanceBot.Language;
+
+/// <summary>
+/// What the trained recognisers see of a message: canonical words (folded, abbreviations expanded), typos one edit
+/// away from a training word corrected, and the filler words of a chat ("cho em hỏi", "ạ", "please") dropped.
+/// </summary>
+public sealed partial class IntentText
+{
+    /// <summary>Longer messages are read up to here: the ask comes first, and the cost of a pasted page stays bounded.</summary>
+    public const int MaxCharacters = 1000;
+
+    private static readonly HashSet<string> Fillers = new(
+        ["toi", "minh", "em", "e", "anh", "chi", "ban", "muon", "can", "lam", "sao", "the", "nao", "nhu", "cho", "cua", "o", "a", "ah",
+         "ak", "nhe", "nha", "voi", "gi", "duoc", "khong", "co", "la", "va", "thi", "de", "oi", "giup", "hoi", "vay", "ad", "admin",
+         "mn", "moi", "nguoi", "roi", "phai", "hay", "nay", "ay", "ha", "hoac", "nhung", "ma", "thu", "tuc",
+         "how", "do", "i", "to", "my", "the", "an", "for", "of", "me", "want", "need", "please", "help", "with", "on", "in", "is",
+         "what", "get", "we", "our", "at", "from", "does", "did", "you", "hi"],
+        StringComparer.Ordinal);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Expansions = new(StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string[]> FoldedSynonyms = Abbreviations.Synonyms
+        .ToDictionary(kv => VietnameseText.Fold(kv.Key), kv => VietnameseText.Fold(kv.Value).Split(' '), StringComparer.Ordinal);
+
+    private readonly Dictionary<string, int> _known;
+
+    private IntentText(Dictionary<string, int> known) => _known = known;
+
+    /// <summary>Learns the vocabulary (with counts, for choosing between corrections) from the training texts.</summary>
+    public static IntentText Learn(IEnumerable<string> trainingTexts)
+    {
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in trainingTexts)
+        {
+            foreach (var token in VietnameseText.Tokens(text))
+            {
+                known[token] = known.GetValueOrDefault(token) + 1;
+            }
+        }
+        return new IntentText(known);
+    }
+
+    /// <summary>True when the word occurs in some training text.</summary>
+    public bool IsKnown(string word) => _known.ContainsKey(word);
+
+    /// <summary>The content words of <paramref name="text"/>, in order.</summary>
+    public IReadOnlyList<string> Words(string text)
+    {
+        text = Truncate(text);
+        var tokens = VietnameseText.Tokens(WithoutPersonalData(text)).Select(t => VietnameseText.CorrectTypo(t, _known)).ToList();
+        var words = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i];
+            // A synonym adds the content's word and keeps the citizen's, so neither side loses a feature.
+            if (i + 1 < tokens.Count && FoldedSynonyms.TryGetValue(word + " " + tokens[i + 1], out var pairMeans))
+            {
+                words.AddRange(pairMeans);
+            }
+            else if (FoldedSynonyms.TryGetValue(word, out var means))
+            {
+                words.AddRange(means);
+            }
+            if (!Fillers.Contains(word))
+            {
+                words.Add(word);
+            }
+            // Content and citizens write "cccd" and "căn cước công dân" alike: keep the acronym, add what it stands for.
+            if (Abbreviations.DomainExpansions.TryGetValue(word, out var expansion))
+            {
+                words.AddRange(Expansions.GetOrAdd(word, _ => VietnameseText.Fold(expansion).Split(' ')));
+            }
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// The content words typed with diacritics, as typed (normalised): kept alongside the folded words because
+    /// "con dế" and "con dê" fold alike. Empty for text typed without diacritics.
+    /// </summary>
+    public IReadOnlyList<string> AccentedWords(string text)
+    {
+        text = Truncate(text);
+        var expanded = VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(WithoutPersonalData(text)));
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= expanded.Length; i++)
+        {
+            if (i < expanded.Length && char.IsLetterOrDigit(expanded[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+            if (start >= 0)
+            {
+                var word = expanded[start..i];
+                var folded = VietnameseText.StripDiacritics(word);
+                if (folded != word && !Fillers.Contains(folded))
+                {
+                    words.Add(word);
+                }
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// The text with names, numbers and addresses removed together with the word that labels them ("sđt 0912…"):
+    /// someone giving their phone number is not asking to change it.
+    /// </summary>
+    private static string WithoutPersonalData(string text) => LabelledPersonalData().Replace(Redactor.Redact(text), " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?:số điện thoại|điện thoại|so dien thoai|dien thoai|sđt|sdt|đt|dt|số|so|cccd|cmnd|căn cước|can cuoc|email|e-mail|mail|gmail)\b\s*:?\s*)?\[(?:SỐ GIẤY TỜ|SĐT|EMAIL|TÊN)\]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LabelledPersonalData();
+
+    private static string Truncate(string text)
+    {
+        if (text.Length <= MaxCharacters)
+        {
+            return text;
+        }
+        // Never cut an emoji in half: a lone surrogate is not valid text.
+        return text[..(char.IsHighSurrogate(text[MaxCharacters - 1]) ? MaxCharacters - 1 : MaxCharacters)];
+    }
+}

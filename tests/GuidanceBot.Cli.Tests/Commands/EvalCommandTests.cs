@@ -1,0 +1,36 @@
+using GuidanceBot.Cli.Commands;
+
+namespace GuidanceBot.Tests.Commands;
+
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"guidancebot-eval-{Guid.NewGuid():N}.tsv");
+
+    public void Dispose() => File.Delete(_file);
+
+    [Fact]
+    public void Prints_accuracy_per_recogniser_and_the_confusions()
+    {
+        File.WriteAllText(_file, "# comment\ndang ky tam tru\ttam-tru\nlàm giấy khai sinh cho con\tkhai-sinh\ngiá vàng hôm nay\tnone\nđổi bằng lái\tho-chieu\n");
+        var output = new StringWriter();
+
+        var exit = EvalCommand.Run(_file, GuidanceBotServices.FindDialogsDirectory(AppContext.BaseDirectory), null, output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        var text = output.ToString();
+        Assert.Contains("4 utterances", text);
+        Assert.Contains("blend", text);
+        Assert.Contains("overlap", text);
+        Assert.Contains("ho-chieu → gplx", text);
+    }
+
+    [Fact]
+    public void A_line_without_a_label_is_an_error()
+    {
+        File.WriteAllText(_file, "dang ky tam tru\n");
+        var error = new StringWriter();
+
+        Assert.Equal(1, EvalCommand.Run(_file, null, null, new StringWriter(), error));
+        Assert.Contains("Line 1", error.ToString());
+    }
+}
