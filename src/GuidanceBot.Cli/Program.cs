@@ -3,6 +3,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Cli;
 using GuidanceBot.Cli.Commands;
 using GuidanceBot.Engine;
+using GuidanceBot.Staff;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,8 @@ const string Usage = """
                             print a flow's funnel: per step entered, moved on, ended by reason, median/p90 seconds
       report --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE.csv] [--sqlite PATH]
                             the periodic report (per flow and worst steps) as CSV
+      staff add NAME --role viewer|admin [--password-stdin] [--sqlite PATH] | staff remove NAME | staff list
+                            dashboard accounts; the password is asked for (no echo) or read from stdin, never an argument
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -71,6 +74,20 @@ switch (command)
         return command == "funnel"
             ? await FunnelCommand.RunAsync(query, options, Console.Out, Console.Error, CancellationToken.None)
             : await ReportCommand.RunAsync(query, options, Console.Out, Console.Error, CancellationToken.None);
+    }
+    case "staff":
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (CommandLine.Parse(args.Skip(1).Where(a => a != "--password-stdin")).Named.TryGetValue("sqlite", out var path))
+        {
+            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
+        }
+        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
+        builder.Services.AddStaffAccounts();
+        using var host = builder.Build();
+        return await StaffCommand.RunAsync(host.Services.GetRequiredService<GuidanceBot.Staff.StaffAccounts>(), args.Skip(1).ToList(),
+            StaffCommand.ReadHidden, Console.In, Console.Out, Console.Error, CancellationToken.None);
     }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
