@@ -3,6 +3,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Analytics;
+using GuidanceBot.Web.Dashboard;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 
@@ -12,13 +13,17 @@ builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
 builder.Services.AddHostedService<AbandonmentSweepService>();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
+builder.Services.AddDashboard();
 
 var app = builder.Build();
+app.UseDashboard();
+app.UseStaticFiles();
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
 app.MapAnalytics();
+app.MapDashboard();
 
 try
 {
