@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -18,8 +19,10 @@ public static class DashboardLayout
 
     public static string T(HttpContext http, string vi, string en) => Lang(http) == "en" ? en : vi;
 
-    /// <summary>HTML-encodes text for element content and quoted attributes.</summary>
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>HTML-encodes text for element content and quoted attributes, leaving Vietnamese letters readable in the source.</summary>
+    public static string E(string? text) => Encoder.Encode(text ?? "");
+
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string N(long value) => value.ToString("#,0", CultureInfo.GetCultureInfo("vi-VN"));
 
