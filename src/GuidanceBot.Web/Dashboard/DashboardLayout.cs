@@ -57,7 +57,7 @@ public static class DashboardLayout
         html.Append("<!doctype html><html lang=\"").Append(Lang(http)).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(title)).Append(" · ").Append(T(http, "Bảng điều khiển GuidanceBot", "GuidanceBot dashboard")).Append("</title>")
-            .Append("<link rel=\"stylesheet\" href=\"/dashboard/dashboard.css\">")
+            .Append("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/dashboard/dashboard.css\">")
             .Append("<script src=\"/lib/chart.js/chart.umd.min.js\" defer></script><script src=\"/dashboard/dashboard.js\" defer></script>")
             .Append("</head><body>")
             .Append("<a class=\"skip\" href=\"#main\">").Append(T(http, "Bỏ qua, đến nội dung chính", "Skip to main content")).Append("</a>")

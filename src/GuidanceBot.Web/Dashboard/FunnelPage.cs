@@ -143,7 +143,7 @@ public static class FunnelPage
             ("Đang làm dở", "Still there"), ("Thời gian (trung vị)", "Median time"), ("Thời gian (p90)", "p90 time"),
         })
         {
-            html.Append("<th scope=\"col\">").Append(T(http, vi, en)).Append("</th>");
+            html.Append(vi == "Lời của bot" ? "<th scope=\"col\" class=\"text\">" : "<th scope=\"col\">").Append(T(http, vi, en)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
         foreach (var s in funnel.Steps)

@@ -45,13 +45,13 @@ public static class NotUnderstoodPage
         else
         {
             html.Append("<section class=\"card\"><table id=\"not-understood\"><thead><tr><th scope=\"col\">").Append(T(http, "Câu người dân viết", "What citizens wrote"))
-                .Append("</th><th scope=\"col\">").Append(T(http, "Số lần", "Times")).Append("</th><th scope=\"col\">")
-                .Append(T(http, "Bot đã gợi ý", "The bot offered")).Append("</th><th scope=\"col\">").Append(T(http, "Viết khi đang ở thủ tục", "Written inside"))
+                .Append("</th><th scope=\"col\">").Append(T(http, "Số lần", "Times")).Append("</th><th scope=\"col\" class=\"text\">")
+                .Append(T(http, "Bot đã gợi ý", "The bot offered")).Append("</th><th scope=\"col\" class=\"text\">").Append(T(http, "Viết khi đang ở thủ tục", "Written inside"))
                 .Append("</th></tr></thead><tbody>");
             foreach (var t in texts)
             {
-                html.Append("<tr><td class=\"text\">").Append(E(t.Text)).Append("</td><td>").Append(N(t.Count)).Append("</td><td>")
-                    .Append(FlowLinks(http, catalog, filter, t.Offered)).Append("</td><td>").Append(FlowLinks(http, catalog, filter, t.InFlows)).Append("</td></tr>");
+                html.Append("<tr><td class=\"text\">").Append(E(t.Text)).Append("</td><td>").Append(N(t.Count)).Append("</td><td class=\"text\">")
+                    .Append(FlowLinks(http, catalog, filter, t.Offered)).Append("</td><td class=\"text\">").Append(FlowLinks(http, catalog, filter, t.InFlows)).Append("</td></tr>");
             }
             html.Append("</tbody></table></section>");
         }

@@ -120,7 +120,7 @@ public static class OverviewPage
         }
         else
         {
-            html.Append("<table id=\"worst-steps\"><thead><tr><th scope=\"col\">").Append(T(http, "Thủ tục", "Procedure")).Append("</th><th scope=\"col\">")
+            html.Append("<table id=\"worst-steps\"><thead><tr><th scope=\"col\">").Append(T(http, "Thủ tục", "Procedure")).Append("</th><th scope=\"col\" class=\"text\">")
                 .Append(T(http, "Bước và lời của bot", "Step and the bot's text")).Append("</th><th scope=\"col\">").Append(T(http, "Vào bước", "Entered"))
                 .Append("</th><th scope=\"col\">").Append(T(http, "Bỏ cuộc", "Lost")).Append("</th><th scope=\"col\">").Append(T(http, "Tỉ lệ", "Rate"))
                 .Append("</th></tr></thead><tbody>");
@@ -129,7 +129,7 @@ public static class OverviewPage
                 var flow = catalog.Find(s.Flow);
                 var title = flow?.Title.For(Lang(http)) ?? s.Flow;
                 var link = $"/dashboard/funnel?{filter.Query(("flow", s.Flow))}";
-                html.Append("<tr><td><a href=\"").Append(E(link)).Append("\">").Append(E(title)).Append("</a></td><td><code>").Append(E(s.Step)).Append("</code> ")
+                html.Append("<tr><td><a href=\"").Append(E(link)).Append("\">").Append(E(title)).Append("</a></td><td class=\"text\"><code>").Append(E(s.Step)).Append("</code> ")
                     .Append(E(FunnelQuery.LabelOf(flow?.FindStep(s.Step)) ?? "")).Append("</td><td>").Append(N(s.Entered)).Append("</td><td>").Append(N(s.Lost))
                     .Append("</td><td>").Append(P(s.LossRate)).Append("</td></tr>");
             }

@@ -77,13 +77,13 @@ public static class ReportDashboardPage
             .Append("</h2><table id=\"report-steps\"><thead><tr>");
         foreach (var (vi, en) in new[] { ("Thủ tục", "Procedure"), ("Bước", "Step"), ("Vào bước", "Entered"), ("Bỏ cuộc", "Lost"), ("Tỉ lệ", "Rate") })
         {
-            html.Append("<th scope=\"col\">").Append(T(http, vi, en)).Append("</th>");
+            html.Append(vi == "Bước" ? "<th scope=\"col\" class=\"text\">" : "<th scope=\"col\">").Append(T(http, vi, en)).Append("</th>");
         }
         html.Append("</tr></thead><tbody>");
         foreach (var s in report.WorstSteps)
         {
             var flow = catalog.Find(s.Flow);
-            html.Append("<tr><td>").Append(E(flow?.Title.For(Lang(http)) ?? s.Flow)).Append("</td><td><code>").Append(E(s.Step)).Append("</code> ")
+            html.Append("<tr><td>").Append(E(flow?.Title.For(Lang(http)) ?? s.Flow)).Append("</td><td class=\"text\"><code>").Append(E(s.Step)).Append("</code> ")
                 .Append(E(FunnelQuery.LabelOf(flow?.FindStep(s.Step)))).Append("</td><td>").Append(N(s.Entered)).Append("</td><td>").Append(N(s.Lost))
                 .Append("</td><td>").Append(P(s.LossRate)).Append("</td></tr>");
         }
