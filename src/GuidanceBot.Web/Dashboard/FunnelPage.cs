@@ -134,7 +134,7 @@ public static class FunnelPage
                 datasets = series.Select(x => new { label = T(http, x.Vi, x.En), data = funnel.Steps.Select(x.Value), color = x.Color }),
             }));
 
-        html.Append("<div class=\"scroll\"><table id=\"").Append(id).Append("-table\"><caption>").Append(T(http, "Số liệu từng bước", "Numbers per step"))
+        html.Append("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"").Append(id).Append("-title\"><table id=\"").Append(id).Append("-table\"><caption>").Append(T(http, "Số liệu từng bước", "Numbers per step"))
             .Append("</caption><thead><tr>");
         foreach (var (vi, en) in new[]
         {
