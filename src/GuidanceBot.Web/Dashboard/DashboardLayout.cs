@@ -28,12 +28,12 @@ public static class DashboardLayout
 
     public static string P(double? ratio) => ratio is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + " %" : "–";
 
-    public static string Seconds(double? seconds) => seconds switch
+    public static string Seconds(HttpContext http, double? seconds) => seconds switch
     {
         null => "–",
         < 60 => $"{seconds:0} s",
-        < 3600 => $"{Math.Floor(seconds.Value / 60):0} ph {seconds.Value % 60:0} s",
-        _ => $"{seconds.Value / 3600:0.#} h",
+        < 3600 => $"{Math.Floor(seconds.Value / 60):0} {T(http, "ph", "min")} {seconds.Value % 60:0} s",
+        _ => (seconds.Value / 3600).ToString("0.#", CultureInfo.InvariantCulture) + " h",
     };
 
     /// <summary>A hidden antiforgery field for a form.</summary>

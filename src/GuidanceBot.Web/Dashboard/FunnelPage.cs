@@ -154,7 +154,7 @@ public static class FunnelPage
             {
                 html.Append("<td>").Append(N(value)).Append("</td>");
             }
-            html.Append("<td>").Append(Seconds(s.MedianSeconds)).Append("</td><td>").Append(Seconds(s.P90Seconds)).Append("</td></tr>");
+            html.Append("<td>").Append(Seconds(http, s.MedianSeconds)).Append("</td><td>").Append(Seconds(http, s.P90Seconds)).Append("</td></tr>");
         }
         html.Append("</tbody></table></div></section>");
     }

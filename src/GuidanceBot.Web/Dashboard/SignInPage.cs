@@ -53,7 +53,7 @@ public static class SignInPage
     private static string Render(HttpContext http, string? returnUrl, string? error, string name)
     {
         var body = $"""
-            <form method="post" action="/dashboard/sign-in" class="card narrow" aria-describedby="{(error is null ? "" : "sign-in-error")}">
+            <form method="post" action="/dashboard/sign-in" class="card narrow"{(error is null ? "" : " aria-describedby=\"sign-in-error\"")}>
             {Csrf(http)}
             <input type="hidden" name="returnUrl" value="{E(DashboardEndpoints.LocalDashboardUrl(returnUrl))}">
             {(error is null ? "" : $"<p id=\"sign-in-error\" class=\"error\" role=\"alert\">{E(error)}</p>")}
