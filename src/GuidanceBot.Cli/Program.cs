@@ -3,6 +3,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Cli;
 using GuidanceBot.Cli.Commands;
 using GuidanceBot.Engine;
+using GuidanceBot.Staff;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ const string Usage = """
                             --folds also cross-validates on the utterances of dialogs/
       classify [--recogniser blend|mlnet|char-ngram|overlap]
                             read utterances on stdin, one per line; print flow-id<TAB>score per line (none below the strong match)
+      staff add NAME --role viewer|admin [--password-stdin] [--sqlite PATH] | staff remove NAME | staff list
+                            dashboard accounts; the password is asked for (no echo) or read from stdin, never an argument
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -103,6 +106,20 @@ switch (command)
         }
         var recognizer = GuidanceBot.Language.IntentRecognizers.Train(options.Named.GetValueOrDefault("recogniser", GuidanceBot.Language.IntentRecognizers.Default), loaded.Catalog!);
         return await ClassifyCommand.RunAsync(recognizer, new GuidanceBot.Bot.BotOptions().StrongMatch, Console.In, Console.Out, CancellationToken.None);
+    }
+    case "staff":
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (CommandLine.Parse(args.Skip(1).Where(a => a != "--password-stdin")).Named.TryGetValue("sqlite", out var path))
+        {
+            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
+        }
+        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
+        builder.Services.AddStaffAccounts();
+        using var host = builder.Build();
+        return await StaffCommand.RunAsync(host.Services.GetRequiredService<GuidanceBot.Staff.StaffAccounts>(), args.Skip(1).ToList(),
+            StaffCommand.ReadHidden, Console.In, Console.Out, Console.Error, CancellationToken.None);
     }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");

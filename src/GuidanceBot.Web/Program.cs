@@ -5,6 +5,7 @@ using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Channels.Zalo;
+using GuidanceBot.Web.Dashboard;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
@@ -17,8 +18,11 @@ builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
 builder.Services.AddHostedService<AbandonmentSweepService>();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
+builder.Services.AddDashboard();
 
 var app = builder.Build();
+app.UseDashboard();
+app.UseStaticFiles();
 
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
@@ -27,6 +31,7 @@ app.MapDirectLine();
 app.MapWebChatPage();
 app.MapAnalytics();
 app.MapZalo();
+app.MapDashboard();
 
 try
 {

@@ -97,6 +97,10 @@ public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catal
             links.Select(l => new LinkCount(l.FlowId ?? "", l.Key, l.Count)).ToList());
     }
 
+    /// <summary>Not-understood texts with the flows the bot offered, for the dashboard's list (refreshes nothing: texts come from events).</summary>
+    public Task<IReadOnlyList<NotUnderstoodText>> NotUnderstoodOffersAsync(AnalyticsFilter filter, int limit, CancellationToken cancellationToken) =>
+        reader.NotUnderstoodOffersAsync(filter, limit, cancellationToken);
+
     public async Task<IReadOnlyList<TextCount>> NotUnderstoodAsync(string? flowId, AnalyticsFilter filter, int limit, CancellationToken cancellationToken) =>
         (await reader.NotUnderstoodAsync(flowId, filter, limit, cancellationToken)).Select(t => new TextCount(t.Key, t.Count)).ToList();
 
@@ -106,7 +110,7 @@ public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catal
     private static double? Ratio(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 
     /// <summary>The step's first line as staff see it in the bot (Vietnamese), to read a funnel without the flow file open.</summary>
-    private static string? LabelOf(StepDefinition? step)
+    public static string? LabelOf(StepDefinition? step)
     {
         var text = step switch
         {

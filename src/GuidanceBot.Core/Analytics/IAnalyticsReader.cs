@@ -13,6 +13,9 @@ public sealed record StepSecondsBar(string FlowId, string StepId, int Bucket, lo
 /// <summary>A (flow, key) count: outcomes, link ids, redacted texts.</summary>
 public sealed record KeyedCount(string? FlowId, string Key, long Count);
 
+/// <summary>A redacted not-understood text with where it was written: the flows the bot offered instead (outside a flow) and the flows it was written in.</summary>
+public sealed record NotUnderstoodText(string Text, long Count, IReadOnlyList<string> Offered, IReadOnlyList<string> InFlows);
+
 /// <summary>Answers to the end-of-flow "was this helpful?" question for one flow.</summary>
 public sealed record HelpfulTotals(string FlowId, long Answered, long Yes);
 
@@ -37,6 +40,9 @@ public interface IAnalyticsReader
 
     /// <summary>Redacted not-understood texts, most frequent first (flow: null for the router).</summary>
     Task<IReadOnlyList<KeyedCount>> NotUnderstoodAsync(string? flowId, AnalyticsFilter filter, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Redacted not-understood texts, most frequent first, with the closest flows the bot offered (most offered first).</summary>
+    Task<IReadOnlyList<NotUnderstoodText>> NotUnderstoodOffersAsync(AnalyticsFilter filter, int limit, CancellationToken cancellationToken);
 
     /// <summary>Portal link clicks per flow and link id.</summary>
     Task<IReadOnlyList<KeyedCount>> LinkClicksAsync(AnalyticsFilter filter, CancellationToken cancellationToken);

@@ -280,6 +280,30 @@ public sealed class SqliteAnalytics(string databasePath, TimeSpan dayOffset) : I
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<NotUnderstoodText>> NotUnderstoodOffersAsync(AnalyticsFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = EventWhere(EventKinds.NotUnderstood, filter);
+        // One pass over the period's not-understood events; the few (text, flow, offer) groups are merged here.
+        var groups = await QueryAsync(
+            $"SELECT json_extract(props, '$.text') AS text, flow_id, COALESCE(json_extract(props, '$.offered'), ''), COUNT(*) FROM events WHERE {where} AND text IS NOT NULL " +
+            "GROUP BY text, flow_id, 3",
+            parameters,
+            r => (Text: r.GetString(0), Flow: r.IsDBNull(1) ? null : r.GetString(1), Offered: r.GetString(2), Count: r.GetInt64(3)),
+            cancellationToken);
+        return groups
+            .GroupBy(g => g.Text, StringComparer.Ordinal)
+            .Select(t => new NotUnderstoodText(
+                t.Key,
+                t.Sum(g => g.Count),
+                t.SelectMany(g => g.Offered.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => (Flow: f, g.Count)))
+                    .GroupBy(o => o.Flow, StringComparer.Ordinal).OrderByDescending(o => o.Sum(x => x.Count)).ThenBy(o => o.Key, StringComparer.Ordinal)
+                    .Select(o => o.Key).Take(3).ToList(),
+                t.Where(g => g.Flow is not null).Select(g => g.Flow!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Text, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
     public Task<IReadOnlyList<KeyedCount>> LinkClicksAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
     {
         var (where, parameters) = EventWhere(EventKinds.LinkClicked, filter);

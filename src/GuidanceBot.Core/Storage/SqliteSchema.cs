@@ -105,6 +105,17 @@ internal static class SqliteSchema
             spent_at INTEGER,
             refreshing_until INTEGER);
         """,
+        // 4: staff accounts for the dashboard. Only a password hash (ASP.NET Core Identity's format) is kept; failed sign-ins
+        // and the lock-out end live here so a lock-out holds across restarts and instances.
+        """
+        CREATE TABLE staff_accounts(
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            role TEXT NOT NULL CHECK(role IN ('viewer', 'admin')),
+            password_hash TEXT NOT NULL,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            locked_until INTEGER,
+            created_at INTEGER NOT NULL);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -7,7 +7,7 @@ namespace GuidanceBot.Web.Analytics;
 
 /// <summary>
 /// <c>/api/analytics/*</c>: flows, funnels (JSON, CSV, side-by-side versions), not-understood texts and the periodic report
-/// (JSON, CSV, printable HTML) for the dashboard and staff tools. Every request needs <c>Authorization: Bearer KEY</c>.
+/// (JSON, CSV, printable HTML) for the dashboard and staff tools. Every request needs <c>Authorization: Bearer KEY</c> or a signed-in staff session.
 /// </summary>
 public static class AnalyticsEndpoints
 {
@@ -16,7 +16,8 @@ public static class AnalyticsEndpoints
         var api = app.MapGroup("/api/analytics").AddEndpointFilter(async (context, next) =>
         {
             var keys = context.HttpContext.RequestServices.GetRequiredService<AnalyticsApiKeys>();
-            if (!keys.Accepts(context.HttpContext.Request.Headers.Authorization))
+            // Tools send a key; the dashboard's pages and scripts come with a signed-in staff member's cookie.
+            if (!keys.Accepts(context.HttpContext.Request.Headers.Authorization) && context.HttpContext.User.Identity?.IsAuthenticated != true)
             {
                 context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 return ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized",

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using GuidanceBot.Analytics;
+using GuidanceBot.Staff;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GuidanceBot.Dashboard.Tests;
+
+/// <summary>
+/// The real web host on Kestrel (127.0.0.1, a free port) with a fresh SQLite file filled by known scripted runs,
+/// an admin and a viewer account, and an analytics API key to check the pages' numbers against.
+/// </summary>
+public sealed class DashboardServer : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "dashboard-test-key-1";
+    public const string AdminName = "lan.admin";
+    public const string AdminPassword = "admin-password-1";
+    public const string ViewerName = "minh.viewer";
+    public const string ViewerPassword = "viewer-password-1";
+
+    /// <summary>09:00 in Vietnam on Friday 20 November 2026; every scripted run starts that day.</summary>
+    public static readonly DateOnly Day = new(2026, 11, 20);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("gb-dashboard-").FullName;
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+
+    public string SqlitePath => Path.Combine(_directory, "bot.db");
+
+    public string Url { get; private set; } = "";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("GuidanceBot:Storage:SqlitePath", SqlitePath);
+        builder.UseSetting("GuidanceBot:Analytics:ApiKeys:0", ApiKey);
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task StartAsync()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        Url = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var accounts = Services.GetRequiredService<StaffAccounts>();
+        await accounts.AddOrResetAsync(AdminName, StaffRoles.Admin, AdminPassword, CancellationToken.None);
+        await accounts.AddOrResetAsync(ViewerName, StaffRoles.Viewer, ViewerPassword, CancellationToken.None);
+        await SeedAsync();
+    }
+
+    /// <summary>
+    /// Ten conversations: 3 completed, 2 cancelled and 2 abandoned runs of vneid-muc-2, 1 hand-off in khai-sinh,
+    /// 2 texts the bot did not understand; on the web, Zalo and the Emulator.
+    /// </summary>
+    private async Task SeedAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Url) };
+        string[] start = ["đăng ký vneid mức 2", "Từ 14 tuổi trở lên"];
+        await SayAsync(client, "webchat", "w1", [.. start, "Chưa có thẻ gắn chip"]);
+        await SayAsync(client, "webchat", "w2", [.. start, "Chưa có thẻ gắn chip"]);
+        await SayAsync(client, "zalo", "z1", [.. start, "Chưa có thẻ gắn chip"]);
+        await SayAsync(client, "webchat", "w3", [.. start, "thoát"]);
+        await SayAsync(client, "webchat", "w4", ["đăng ký vneid mức 2", "thoát"]);
+        await SayAsync(client, "zalo", "z2", start);
+        await SayAsync(client, "zalo", "z3", ["đăng ký vneid mức 2"]);
+        await SayAsync(client, "emulator", "e1", ["làm giấy khai sinh cho con", "gặp cán bộ"]);
+        await SayAsync(client, "webchat", "w5", ["xin chào, abc xyz"]);
+        await SayAsync(client, "webchat", "w6", ["xin chào, abc xyz"]);
+        Clock.Advance(TimeSpan.FromHours(2));
+        await Services.GetRequiredService<AbandonmentSweeper>().SweepAsync(CancellationToken.None);
+    }
+
+    private static async Task SayAsync(HttpClient client, string channel, string conversation, IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            var activity = new JsonObject
+            {
+                ["type"] = "message",
+                ["channelId"] = channel,
+                ["from"] = new JsonObject { ["id"] = "citizen" },
+                ["recipient"] = new JsonObject { ["id"] = "bot" },
+                ["conversation"] = new JsonObject { ["id"] = conversation },
+                ["locale"] = "vi-VN",
+                ["text"] = text,
+                ["deliveryMode"] = "expectReplies",
+            };
+            (await client.PostAsJsonAsync("/api/messages", activity)).EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>GET an analytics API address with the key; the JSON answer.</summary>
+    public async Task<JsonNode> ApiAsync(string pathAndQuery)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Url) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+        return JsonNode.Parse(await client.GetStringAsync(pathAndQuery))!;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+/// <summary>A clock the tests move, so the abandonment sweep runs without waiting.</summary>
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
