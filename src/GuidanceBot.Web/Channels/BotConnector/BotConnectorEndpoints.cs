@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
 
@@ -26,20 +25,10 @@ public static class BotConnectorEndpoints
             // Without a configured app id there is no way to check the caller, so only this machine may call.
             return ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", "Without a configured Microsoft app id, /api/messages accepts calls from this machine only.");
         }
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
-        if (body.Error is { } tooBig)
+        var (activity, error) = await ActivityRequest.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
+        if (error is not null)
         {
-            return tooBig;
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize(body.Bytes.Span, ActivityJson.Wire.Activity);
-        }
-        catch (JsonException e)
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not a valid activity: {e.Message}");
+            return error;
         }
         if (activity is null)
         {

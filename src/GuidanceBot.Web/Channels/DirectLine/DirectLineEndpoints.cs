@@ -149,19 +149,10 @@ public static partial class DirectLineEndpoints
         {
             return error!;
         }
-        var body = await RequestBody.ReadAsync(http.Request, MaxActivityBytes, cancellationToken);
-        if (body.Error is { } tooBig)
+        var (activity, badBody) = await ActivityRequest.ReadAsync(http.Request, MaxActivityBytes, cancellationToken);
+        if (badBody is not null)
         {
-            return tooBig;
-        }
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize(body.Bytes.Span, ActivityJson.Wire.Activity);
-        }
-        catch (JsonException e)
-        {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not a valid activity: {e.Message}");
+            return badBody;
         }
         if (activity?.Type is not (ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Typing))
         {
