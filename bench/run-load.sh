@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Publishes the bot and the load generator in Release, starts the bot on 127.0.0.1:5080 with a
-# fresh SQLite file, runs GuidanceBot.LoadGen against it and prints the figures and the file size.
-# Arguments are passed to the load generator, e.g.  bench/run-load.sh --conversations 64 --duration 30
+# Publishes the bot and a load generator in Release, starts the bot on 127.0.0.1:5080 with a
+# fresh SQLite file, runs the generator against it and prints the figures and the file size.
+# The generator is bench/$BENCH_GENERATOR (default GuidanceBot.LoadGen, the /api/messages one);
+# arguments are passed to it, e.g.  bench/run-load.sh --conversations 64 --duration 30
 # Set BENCH_KEEP=1 to keep the temporary folder (published bits, host.log, bench.db).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+generator=${BENCH_GENERATOR:-GuidanceBot.LoadGen}
 port=5080
 base="http://127.0.0.1:${port}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/guidancebot-bench.XXXXXX")
@@ -40,7 +42,7 @@ fi
 
 echo "== publishing (Release) into $tmp"
 dotnet publish "$repo/src/GuidanceBot.Web" -c Release -o "$tmp/web" -nologo -v quiet
-dotnet publish "$repo/bench/GuidanceBot.LoadGen" -c Release -o "$tmp/loadgen" -nologo -v quiet
+dotnet publish "$repo/bench/$generator" -c Release -o "$tmp/loadgen" -nologo -v quiet
 
 echo "== starting the bot on $base"
 # Run from the publish folder so the host finds its appsettings.json and content there.
@@ -51,6 +53,7 @@ echo "== starting the bot on $base"
   export Logging__LogLevel__Default=Warning
   export GuidanceBot__Storage__SqlitePath="$tmp/bench.db"
   export GuidanceBot__Content__Directory="$repo/dialogs"
+  export GuidanceBot__DirectLine__Secret="bench-secret-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   exec dotnet GuidanceBot.Web.dll
 ) >"$tmp/host.log" 2>&1 &
 host_pid=$!
@@ -72,7 +75,7 @@ done
 echo "== bot is up (pid $host_pid)"
 
 rc=0
-dotnet "$tmp/loadgen/GuidanceBot.LoadGen.dll" --url "$base" "$@" || rc=$?
+dotnet "$tmp/loadgen/$generator.dll" --url "$base" "$@" || rc=$?
 
 stop_host
 if [[ -s "$tmp/host.log" ]]; then
