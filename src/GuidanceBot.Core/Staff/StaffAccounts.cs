@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using GuidanceBot.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace GuidanceBot.Staff;
@@ -20,12 +21,7 @@ public sealed partial class StaffAccounts(string databasePath, TimeProvider time
     // A hash of a random password, checked when the name is unknown so both answers take the same time.
     private static readonly string DecoyHash = Hasher.HashPassword("", Guid.NewGuid().ToString("N"));
 
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(databasePath),
-        Mode = SqliteOpenMode.ReadWrite,
-        DefaultTimeout = 30,
-    }.ToString();
+    private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
 
     /// <summary>Null when the name can be used, else why not.</summary>
     public static string? CheckName(string name) =>
@@ -163,15 +159,7 @@ public sealed partial class StaffAccounts(string databasePath, TimeProvider time
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! > 0;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => SqliteConnections.OpenAsync(_connectionString, cancellationToken);
 
     [GeneratedRegex(@"^[\p{L}\p{N}._@-]{2,64}$")]
     private static partial Regex NamePattern();

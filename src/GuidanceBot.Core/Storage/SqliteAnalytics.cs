@@ -13,12 +13,7 @@ public sealed class SqliteAnalytics(string databasePath, TimeSpan dayOffset) : I
 {
     private const string Watermark = "events";
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = Path.GetFullPath(databasePath),
-        Mode = SqliteOpenMode.ReadWrite,
-        DefaultTimeout = 30,
-    }.ToString();
+    private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
 
     private const string StepColumns =
         "SUM(entered), SUM(moved_on), SUM(ended_completed), SUM(ended_abandoned), SUM(ended_cancelled), SUM(ended_handed_off), SUM(ended_replaced), SUM(in_progress), SUM(resumed)";
@@ -409,15 +404,7 @@ public sealed class SqliteAnalytics(string databasePath, TimeSpan dayOffset) : I
         return document.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=30000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteConnections.Open(_connectionString);
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {

@@ -27,13 +27,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         FilePath = full;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteConnections.ConnectionString(full, create: true, pooling: false);
 
         _writer = Open();
         SqliteSchema.Migrate(_writer);
@@ -247,16 +241,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
 
     private SqliteConnection RentReader() => _readers.TryTake(out var connection) ? connection : Open();
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the writer; NORMAL sync is durable across application crashes in WAL mode.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteConnections.Open(_connectionString);
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {

@@ -11,23 +11,10 @@ public sealed class ZaloDatabase
     // Taking the store first makes sure its migrations (which create the zalo_* tables) have run.
     public ZaloDatabase(SqliteStore store)
     {
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = store.FilePath,
-            Mode = SqliteOpenMode.ReadWrite,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteConnections.ConnectionString(store.FilePath);
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => SqliteConnections.OpenAsync(_connectionString, cancellationToken);
 
     public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
