@@ -110,6 +110,9 @@ public sealed class CardAction
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>A button that sends its title back as the user's text, which is how every channel answers a choice.</summary>
+    public static CardAction ImBack(string title) => new() { Type = CardActionTypes.ImBack, Title = title, Value = title };
 }
 
 /// <summary>Card action types used by GuidanceBot.</summary>

@@ -385,7 +385,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         switch (step)
         {
             case AskStep ask:
-                turn.Send(ask.Question.For(turn.Language), ask.Choices.Select(c => Button(c.Label.For(turn.Language))));
+                turn.Send(ask.Question.For(turn.Language), ask.Choices.Select(c => CardAction.ImBack(c.Label.For(turn.Language))));
                 break;
             case InformStep inform:
                 turn.Send(Compose(turn, inform, Answers(state)), Buttons(turn, Labels.Continue).Concat(LinkButtons(turn, flow, inform.Links, state)));
@@ -450,10 +450,8 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         return en.Found ? en.Index : -1;
     }
 
-    private static CardAction Button(string title) => new() { Type = CardActionTypes.ImBack, Title = title, Value = title };
-
     private static IEnumerable<CardAction> Buttons(TurnContext turn, params LocalizedText[] labels) =>
-        labels.Select(l => Button(l.For(turn.Language)));
+        labels.Select(l => CardAction.ImBack(l.For(turn.Language)));
 
     private static void Record(TurnContext turn, JsonObject state, string kind, string? stepId, Dictionary<string, string>? properties = null) =>
         turn.Record(kind, (string)state["flow"]!, stepId, properties, (string)state["run"]!, (string)state["version"]!);

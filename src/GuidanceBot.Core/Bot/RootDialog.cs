@@ -190,7 +190,7 @@ public sealed class RootDialog : ComponentDialog
             {
                 buttons.Add(ReadinessTitle);
             }
-            turn.Send(turn.T($"{topic.Title.Vi}: bạn chọn thủ tục nhé.", $"{topic.Title.For("en")}: pick one."), buttons.Take(5).Select(t => Button(t.For(turn.Language))));
+            turn.Send(turn.T($"{topic.Title.Vi}: bạn chọn thủ tục nhé.", $"{topic.Title.For("en")}: pick one."), buttons.Take(5).Select(t => CardAction.ImBack(t.For(turn.Language))));
             return DialogTurnResult.Waiting;
         }
         if (Same(canonical, ReadinessTitle))
@@ -218,7 +218,7 @@ public sealed class RootDialog : ComponentDialog
         if (closest.Count > 0)
         {
             turn.Send(turn.T("Xin lỗi, mình chưa chắc bạn cần gì. Có phải một trong các thủ tục này không?", "Sorry, I'm not sure what you need. Is it one of these?"),
-                closest.Select(f => Button(f.Title.For(turn.Language))));
+                closest.Select(f => CardAction.ImBack(f.Title.For(turn.Language))));
         }
         else
         {
@@ -261,7 +261,7 @@ public sealed class RootDialog : ComponentDialog
                 ? turn.T($"Lần trước bạn đang làm dở \"{title}\". Bạn muốn tiếp tục không?", $"Last time you were in the middle of \"{title}\". Continue?")
                 : turn.T($"Lần trước bạn dừng ở bước \"{where}\" của hướng dẫn \"{title}\". Bạn muốn tiếp tục không?",
                     $"Last time you stopped at \"{where}\" in \"{title}\". Continue?"),
-            [Button(ResumeLabel.For(turn.Language)), Button(OtherLabel.For(turn.Language))]);
+            [CardAction.ImBack(ResumeLabel.For(turn.Language)), CardAction.ImBack(OtherLabel.For(turn.Language))]);
     }
 
     private void Greet(TurnContext turn) =>
@@ -270,9 +270,7 @@ public sealed class RootDialog : ComponentDialog
             "Hello! I guide you through online public services. Pick a group below, or type what you need, e.g. \"register my baby's birth\"."),
             TopicButtons(turn));
 
-    private static IEnumerable<CardAction> TopicButtons(TurnContext turn) => Topics.Select(t => Button(t.Title.For(turn.Language)));
-
-    private static CardAction Button(string title) => new() { Type = CardActionTypes.ImBack, Title = title, Value = title };
+    private static IEnumerable<CardAction> TopicButtons(TurnContext turn) => Topics.Select(t => CardAction.ImBack(t.Title.For(turn.Language)));
 
     private static bool Same(string canonical, LocalizedText title) =>
         canonical.Length > 0 && (canonical == VietnameseText.Canonical(title.Vi) || (title.En is { } en && canonical == VietnameseText.Canonical(en)));

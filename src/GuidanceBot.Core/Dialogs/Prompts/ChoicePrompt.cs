@@ -38,5 +38,5 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
     protected override JsonNode? ToResult(FoundChoice value) => new JsonObject { ["index"] = value.Index, ["value"] = value.Value };
 
     protected override IEnumerable<CardAction>? Buttons(TurnContext turn, PromptOptions options) =>
-        options.Choices?.Select(c => new CardAction { Type = CardActionTypes.ImBack, Title = c, Value = c });
+        options.Choices?.Select(CardAction.ImBack);
 }

@@ -17,7 +17,7 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
 
     protected override IEnumerable<CardAction>? Buttons(TurnContext turn, PromptOptions options) =>
     [
-        new CardAction { Title = turn.T("Có", "Yes"), Value = turn.T("Có", "Yes") },
-        new CardAction { Title = turn.T("Không", "No"), Value = turn.T("Không", "No") },
+        CardAction.ImBack(turn.T("Có", "Yes")),
+        CardAction.ImBack(turn.T("Không", "No")),
     ];
 }
