@@ -273,7 +273,7 @@ public sealed class RootDialog : ComponentDialog
     private static IEnumerable<CardAction> TopicButtons(TurnContext turn) => Topics.Select(t => CardAction.ImBack(t.Title.For(turn.Language)));
 
     private static bool Same(string canonical, LocalizedText title) =>
-        canonical.Length > 0 && (canonical == VietnameseText.Canonical(title.Vi) || (title.En is { } en && canonical == VietnameseText.Canonical(en)));
+        canonical.Length > 0 && (canonical == VietnameseText.CanonicalOfContent(title.Vi) || (title.En is { } en && canonical == VietnameseText.CanonicalOfContent(en)));
 
     private static bool IsLabel(string text, LocalizedText label) => Same(VietnameseText.Canonical(text), label);
 

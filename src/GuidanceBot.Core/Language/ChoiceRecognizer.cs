@@ -25,7 +25,7 @@ public static partial class ChoiceRecognizer
         {
             return ChoiceMatch.None;
         }
-        var canonicalTitles = titles.Select(VietnameseText.Canonical).ToArray();
+        var canonicalTitles = titles.Select(VietnameseText.CanonicalOfContent).ToArray();
 
         // A title typed in full wins over a number, so options such as "2 năm" stay reachable.
         var exact = Matching(canonicalTitles, t => t == reply);

@@ -226,6 +226,24 @@ public static class VietnameseText
     /// <summary>The form used for matching: normalised, abbreviations expanded, folded, punctuation removed.</summary>
     public static string Canonical(string text)
     {
+        // One turn asks for the canonical form of the same reply many times (global commands, labels, choices, intents);
+        // remembering the last one per thread answers those from here.
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.Equals(text, _lastCanonicalText, StringComparison.Ordinal))
+        {
+            return _lastCanonical!;
+        }
+        var canonical = ComputeCanonical(text);
+        _lastCanonicalText = text;
+        _lastCanonical = canonical;
+        return canonical;
+    }
+
+    [ThreadStatic] private static string? _lastCanonicalText;
+    [ThreadStatic] private static string? _lastCanonical;
+
+    private static string ComputeCanonical(string text)
+    {
         var folded = Fold(ExpandAbbreviations(Normalize(text)));
         var result = new StringBuilder(folded.Length);
         var pendingSpace = false;
@@ -248,6 +266,29 @@ public static class VietnameseText
         }
         return result.ToString();
     }
+
+    /// <summary>
+    /// <see cref="Canonical"/> of text the bot itself owns (option titles, labels from <c>dialogs/</c>), remembered:
+    /// the same few hundred titles are compared with every reply, and Unicode normalisation of each one per turn
+    /// was a tenth of a turn's CPU. Never call it with a citizen's text: that would grow the cache without bound.
+    /// </summary>
+    public static string CanonicalOfContent(string text)
+    {
+        if (CanonicalContent.TryGetValue(text, out var canonical))
+        {
+            return canonical;
+        }
+        // Content reloads add new titles; forgetting everything now and then keeps the cache to the live content.
+        if (CanonicalContent.Count >= CanonicalContentLimit)
+        {
+            CanonicalContent.Clear();
+        }
+        return CanonicalContent[text] = Canonical(text);
+    }
+
+    private const int CanonicalContentLimit = 20_000;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CanonicalContent = new(StringComparer.Ordinal);
 
     /// <summary>The words of <see cref="Canonical"/>.</summary>
     public static IReadOnlyList<string> Tokens(string text)

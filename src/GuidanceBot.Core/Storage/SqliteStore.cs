@@ -21,6 +21,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
     private readonly SqliteCommand _updateState;
     private readonly SqliteCommand _insertEvent;
     private readonly ConcurrentBag<SqliteConnection> _readers = new();
+    private readonly ConcurrentBag<SqliteCommand> _loads = new();
 
     public SqliteStore(string path)
     {
@@ -56,12 +57,11 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
 
     public async Task<StoredConversation?> LoadAsync(string key, CancellationToken cancellationToken)
     {
-        var connection = RentReader();
+        // Every turn starts here: each pooled connection keeps its load statement prepared.
+        var command = _loads.TryTake(out var pooled) ? pooled : Prepare(Open(), "SELECT state, etag FROM conversations WHERE key = $key", "$key");
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT state, etag FROM conversations WHERE key = $key";
-            command.Parameters.AddWithValue("$key", key);
+            command.Parameters["$key"].Value = key;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? new StoredConversation(reader.GetString(0), reader.GetString(1))
@@ -69,7 +69,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         }
         finally
         {
-            _readers.Add(connection);
+            _loads.Add(command);
         }
     }
 
@@ -265,6 +265,12 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         _updateState.Dispose();
         _insertEvent.Dispose();
         _writer.Dispose();
+        while (_loads.TryTake(out var load))
+        {
+            var connection = load.Connection!;
+            load.Dispose();
+            connection.Dispose();
+        }
         while (_readers.TryTake(out var connection))
         {
             connection.Dispose();

@@ -120,6 +120,18 @@ public class VietnameseTextTests
     }
 
     [Fact]
+    public void Remembered_canonical_forms_are_the_same_as_computed_ones()
+    {
+        // The last reply and content titles are remembered; asking again, in any order, must give the same answers.
+        string[] texts = ["Nước ngoài.", "Nước ngoài.", "dc r ạ", "Nước ngoài.", "", "dc r ạ"];
+        string[] expected = ["nuoc ngoai", "nuoc ngoai", "duoc roi a", "nuoc ngoai", "", "duoc roi a"];
+
+        Assert.Equal(expected, texts.Select(VietnameseText.Canonical));
+        Assert.Equal(expected, texts.Select(VietnameseText.CanonicalOfContent));
+        Assert.Throws<ArgumentNullException>(() => VietnameseText.Canonical(null!));
+    }
+
+    [Fact]
     public void Tokens_are_the_words_of_the_canonical_form()
     {
         Assert.Equal(["lam", "cccd", "o", "dau"], VietnameseText.Tokens("Làm CCCD ở đâu?"));
