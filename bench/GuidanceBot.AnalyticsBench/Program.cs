@@ -7,7 +7,8 @@ using GuidanceBot.Content;
 using GuidanceBot.Storage;
 
 // Fills a SQLite file with synthetic flow runs through the store's real write path, then times the roll-up and the queries.
-// Usage: dotnet run -c Release --project bench/GuidanceBot.AnalyticsBench -- --events 1000000 [--db PATH] [--days 90] [--seed 1]
+// Usage: dotnet run -c Release --project bench/GuidanceBot.AnalyticsBench -- --events 1000000 [--db PATH] [--days 90] [--seed 1] [--reuse yes]
+// --reuse yes times the queries again on a file an earlier run filled with the same --events/--days/--seed (no writing).
 var named = new Dictionary<string, string>();
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -17,9 +18,13 @@ var target = long.Parse(named.GetValueOrDefault("events", "1000000"), CultureInf
 var days = int.Parse(named.GetValueOrDefault("days", "90"), CultureInfo.InvariantCulture);
 var seed = int.Parse(named.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
 var path = named.GetValueOrDefault("db", Path.Combine(Path.GetTempPath(), $"gb-analytics-bench-{target}.db"));
-foreach (var suffix in new[] { "", "-wal", "-shm" })
+var reuse = named.GetValueOrDefault("reuse") == "yes" && File.Exists(path);
+if (!reuse)
 {
-    File.Delete(path + suffix);
+    foreach (var suffix in new[] { "", "-wal", "-shm" })
+    {
+        File.Delete(path + suffix);
+    }
 }
 
 var loaded = FlowLoader.LoadDirectory(GuidanceBotServices.FindDialogsDirectory(Directory.GetCurrentDirectory()));
@@ -32,13 +37,13 @@ var catalog = loaded.Catalog!;
 var end = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 var generator = new SyntheticRuns(catalog, new Random(seed), end.AddDays(-days), days);
 
-Console.WriteLine($"database {path}; target {target:N0} events over {days} days, {catalog.Flows.Count} flows");
+Console.WriteLine($"database {path}; target {target:N0} events over {days} days, {catalog.Flows.Count} flows{(reuse ? " (reused, nothing written)" : "")}");
 long written = 0;
 var clock = Stopwatch.StartNew();
 using (var store = new SqliteStore(path))
 {
     var pending = new List<Task>();
-    while (written < target)
+    while (!reuse && written < target)
     {
         var batch = generator.NextBatch(5000);
         written += batch.Count;
@@ -52,13 +57,16 @@ using (var store = new SqliteStore(path))
     await Task.WhenAll(pending);
 }
 var writeSeconds = clock.Elapsed.TotalSeconds;
-Console.WriteLine($"written  {written:N0} events ({generator.Runs:N0} runs) in {writeSeconds:F1} s = {written / writeSeconds:N0} events/s");
+if (!reuse)
+{
+    Console.WriteLine($"written  {written:N0} events ({generator.Runs:N0} runs) in {writeSeconds:F1} s = {written / writeSeconds:N0} events/s");
+}
 
 var reader = new SqliteAnalytics(path, TimeSpan.FromHours(7));
 var query = new FunnelQuery(reader, () => catalog);
 clock.Restart();
 await reader.RefreshAsync(CancellationToken.None);
-Console.WriteLine($"roll-up  first build {clock.Elapsed.TotalSeconds:F1} s");
+Console.WriteLine(reuse ? $"roll-up  catching up {clock.Elapsed.TotalSeconds:F1} s" : $"roll-up  first build {clock.Elapsed.TotalSeconds:F1} s");
 
 var busiest = generator.BusiestFlow;
 var month = new AnalyticsFilter(DateOnly.FromDateTime(end.AddDays(-30).UtcDateTime), DateOnly.FromDateTime(end.UtcDateTime));
