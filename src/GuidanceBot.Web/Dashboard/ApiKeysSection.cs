@@ -1,16 +1,24 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using GuidanceBot.Staff;
+using Microsoft.AspNetCore.DataProtection;
 using static GuidanceBot.Web.Dashboard.DashboardLayout;
 
 namespace GuidanceBot.Web.Dashboard;
 
 /// <summary>
 /// The API keys part of <c>/dashboard/accounts</c> (admins only): the keys tools use on <c>/api/analytics/*</c>, making one
-/// (the key is shown once, in the answer to that post, and never again) and revoking one.
+/// (shown once, on the page the browser is sent to right after, and never again) and revoking one.
 /// </summary>
 public static class ApiKeysSection
 {
+    // Making a key answers with a redirect, so reloading the page cannot post the form again and make a second key. The new
+    // key rides to that one page in a short-lived, encrypted, HttpOnly cookie that the page drops as it shows the key.
+    private const string NewKeyCookie = "gb.newkey";
+    private const string CookiePath = "/dashboard/accounts";
+    private static readonly TimeSpan ShowWithin = TimeSpan.FromMinutes(5);
+
     public static async Task<IResult> CreateAsync(HttpContext http, StaffAccounts accounts, ApiKeys keys, ILogger<ApiKeys> log, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
@@ -19,13 +27,49 @@ public static class ApiKeysSection
         {
             return Html(await AccountsPage.RenderPageAsync(http, accounts, keys, null,
                 T(http, $"Hãy đặt tên cho key (1–{ApiKeys.MaxNameLength} ký tự), ví dụ: công cụ báo cáo tháng.",
-                    $"Give the key a name (1–{ApiKeys.MaxNameLength} characters), e.g. monthly report script."), null, cancellationToken),
+                    $"Give the key a name (1–{ApiKeys.MaxNameLength} characters), e.g. monthly report script."), cancellationToken),
                 StatusCodes.Status400BadRequest);
         }
-        var created = await keys.CreateAsync(name, http.User.Identity!.Name!, cancellationToken);
-        log.LogInformation("Staff {Admin} created API key {KeyId} ({Prefix}…)", http.User.Identity!.Name, created.Key.Id, created.Key.Prefix);
-        return Html(await AccountsPage.RenderPageAsync(http, accounts, keys, null, null, created, cancellationToken));
+        var admin = http.User.Identity!.Name!;
+        var created = await keys.CreateAsync(name, admin, cancellationToken);
+        log.LogInformation("Staff {Admin} created API key {KeyId} ({Prefix}…)", admin, created.Key.Id, created.Key.Prefix);
+        http.Response.Cookies.Append(NewKeyCookie, Protector(http).Protect($"{admin}\n{created.Key.Id}\n{created.Secret}", ShowWithin), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = CookiePath,
+            MaxAge = ShowWithin,
+        });
+        return Results.Redirect(CookiePath);
     }
+
+    /// <summary>The key made just before, when this browser carries it for the admin signed in; the cookie is dropped either way.</summary>
+    public static CreatedApiKey? TakeCreated(HttpContext http, IReadOnlyList<ApiKey> keys)
+    {
+        if (http.Request.Cookies[NewKeyCookie] is not { } carried)
+        {
+            return null;
+        }
+        http.Response.Cookies.Delete(NewKeyCookie, new CookieOptions { Path = CookiePath, Secure = http.Request.IsHttps, HttpOnly = true, SameSite = SameSiteMode.Strict });
+        string[] parts;
+        try
+        {
+            parts = Protector(http).Unprotect(carried).Split('\n');
+        }
+        catch (CryptographicException)
+        {
+            return null; // expired, or sealed with a key this host does not have
+        }
+        return parts is [var admin, var idText, var secret]
+            && admin == http.User.Identity?.Name
+            && keys.FirstOrDefault(k => k.Id.ToString(CultureInfo.InvariantCulture) == idText) is { Revoked: false } key
+            ? new CreatedApiKey(key, secret)
+            : null;
+    }
+
+    private static ITimeLimitedDataProtector Protector(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector("GuidanceBot.Dashboard.NewApiKey").ToTimeLimitedDataProtector();
 
     public static async Task<IResult> RevokeAsync(HttpContext http, StaffAccounts accounts, ApiKeys keys, ILogger<ApiKeys> log, CancellationToken cancellationToken)
     {
@@ -35,7 +79,7 @@ public static class ApiKeysSection
         log.LogInformation("Staff {Admin} revoked API key {KeyId}: {Revoked}", http.User.Identity!.Name, id, revoked);
         return Html(await AccountsPage.RenderPageAsync(http, accounts, keys,
                 revoked ? T(http, "Đã thu hồi key. Công cụ dùng key này không truy cập được nữa.", "Key revoked. Tools using it are refused from now on.") : null,
-                revoked ? null : T(http, "Không có key này, hoặc key đã bị thu hồi.", "There is no such key, or it was already revoked."), null, cancellationToken),
+                revoked ? null : T(http, "Không có key này, hoặc key đã bị thu hồi.", "There is no such key, or it was already revoked."), cancellationToken),
             revoked ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
 

@@ -42,12 +42,13 @@ public sealed partial class ApiKeyManagementTests : IAsyncLifetime
         return session;
     }
 
-    /// <summary>Makes a key on the accounts page; the key as the page shows it.</summary>
+    /// <summary>Makes a key on the accounts page and follows the redirect, as a browser does; the key as the page shows it.</summary>
     private static async Task<string> CreateKeyAsync(StaffSession admin, string name)
     {
         var response = await admin.PostAsync("/dashboard/accounts/api-keys/create", await admin.TokenFromAsync("/dashboard/accounts"), ("name", name));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/dashboard/accounts", response.Headers.Location!.OriginalString);
+        var html = await (await admin.Client.GetAsync("/dashboard/accounts")).Content.ReadAsStringAsync();
         return ShownKey().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No new key on the page");
     }
 
@@ -63,8 +64,9 @@ public sealed partial class ApiKeyManagementTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, await FlowsWithAsync(_host, key));
 
-        // Shown once: the page afterwards lists the key by its prefix only.
+        // Shown once: the page afterwards (a reload) lists the key by its prefix only, and made no second key.
         var page = await (await admin.Client.GetAsync("/dashboard/accounts")).Content.ReadAsStringAsync();
+        Assert.Single(await _host.Services.GetRequiredService<ApiKeys>().ListAsync(CancellationToken.None));
         Assert.DoesNotContain(key, page);
         Assert.Contains(key[..ApiKeys.PrefixLength] + "…", page);
         Assert.Contains("Báo cáo tháng", page);
@@ -91,6 +93,24 @@ public sealed partial class ApiKeyManagementTests : IAsyncLifetime
             ("id", (await IdOfAsync(_host, "shared tool")).ToString()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await FlowsWithAsync(second, key));
+    }
+
+    [Fact]
+    public async Task The_new_key_is_shown_only_to_the_browser_that_made_it()
+    {
+        using var admin = await AdminAsync();
+        var response = await admin.PostAsync("/dashboard/accounts/api-keys/create", await admin.TokenFromAsync("/dashboard/accounts"), ("name", "tool"));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("gb.newkey="));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/dashboard/accounts", cookie, StringComparison.OrdinalIgnoreCase);
+
+        using var otherAdmin = await AdminAsync();
+        Assert.DoesNotContain("id=\"new-api-key\"", await (await otherAdmin.Client.GetAsync("/dashboard/accounts")).Content.ReadAsStringAsync());
+        var key = ShownKey().Match(await (await admin.Client.GetAsync("/dashboard/accounts")).Content.ReadAsStringAsync()).Groups[1].Value;
+        Assert.StartsWith("gb_", key);
+        Assert.DoesNotContain(key, cookie); // sealed with the host's data protection keys
+        Assert.DoesNotContain("id=\"new-api-key\"", await (await admin.Client.GetAsync("/dashboard/accounts")).Content.ReadAsStringAsync());
     }
 
     [Fact]
