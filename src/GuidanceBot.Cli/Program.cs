@@ -29,6 +29,8 @@ const string Usage = """
                             read utterances on stdin, one per line; print flow-id<TAB>score per line (none below the strong match)
       staff add NAME --role viewer|admin [--password-stdin] [--sqlite PATH] | staff remove NAME | staff list
                             dashboard accounts; the password is asked for (no echo) or read from stdin, never an argument
+      apikey add NAME | apikey list | apikey revoke ID [--sqlite PATH]
+                            API keys for /api/analytics/* (as on the dashboard's accounts page); add prints the new key once
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -120,6 +122,22 @@ switch (command)
         using var host = builder.Build();
         return await StaffCommand.RunAsync(host.Services.GetRequiredService<GuidanceBot.Staff.StaffAccounts>(), args.Skip(1).ToList(),
             StaffCommand.ReadHidden, Console.In, Console.Out, Console.Error, CancellationToken.None);
+    }
+    case "apikey":
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (options.Named.TryGetValue("sqlite", out var path))
+        {
+            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
+        }
+        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
+        builder.Services.AddApiKeys();
+        using var host = builder.Build();
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        // "cli:" cannot be part of a staff name, so the list tells keys made in the terminal from those made on the dashboard.
+        return await ApiKeyCommand.RunAsync(host.Services.GetRequiredService<ApiKeys>(), args.Skip(1).ToList(), "cli:" + Environment.UserName,
+            Console.Out, Console.Error, CancellationToken.None);
     }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");

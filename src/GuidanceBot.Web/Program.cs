@@ -1,6 +1,7 @@
 using GuidanceBot;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
+using GuidanceBot.Staff;
 using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
@@ -16,6 +17,7 @@ builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
 builder.Services.AddHostedService<AbandonmentSweepService>();
+builder.Services.AddApiKeys();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();

@@ -6,7 +6,8 @@ namespace GuidanceBot.Dashboard.Tests;
 
 /// <summary>
 /// The dashboard in headless Chromium over known scripted runs: sign-in, each page's numbers against the analytics API,
-/// no script or CSP errors, the signed-out redirect and the viewer's missing access to accounts. Saves a screenshot per page.
+/// no script or CSP errors, the signed-out redirect, the viewer's missing access to accounts, an API key made and revoked.
+/// Saves a screenshot per page.
 /// </summary>
 public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -190,6 +191,45 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await viewer.ScreenshotAsync(new() { Path = Path.Combine(fixture.Screenshots, "accounts-viewer-403.png") });
         await admin.Context.CloseAsync();
         await viewer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_admin_makes_an_api_key_that_opens_the_api_until_it_is_revoked()
+    {
+        var (page, errors) = await SignedInAsync(DashboardServer.AdminName, DashboardServer.AdminPassword);
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tài khoản", Exact = true }).ClickAsync();
+        await page.GetByLabel("Tên key").FillAsync("Công cụ báo cáo tháng");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo API key" }).ClickAsync();
+
+        var shown = page.GetByLabel("Key (chỉ hiện lần này");
+        await Assertions.Expect(shown).ToBeVisibleAsync();
+        var key = await shown.InputValueAsync();
+        Assert.Matches("^gb_[A-Za-z0-9_-]{43}$", key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chép" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đã chép" })).ToBeVisibleAsync();
+        Assert.Equal(key, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+        var row = page.Locator("#api-keys tbody tr", new() { HasText = "Công cụ báo cáo tháng" });
+        await Assertions.Expect(row).ToContainTextAsync(key[..9] + "…");
+        await Assertions.Expect(row).ToContainTextAsync("Đang dùng");
+        await ShotAsync(page, "api-key-created");
+
+        using var tool = new HttpClient { BaseAddress = new Uri(fixture.Server.Url) };
+        tool.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await tool.GetAsync("/api/analytics/flows")).StatusCode);
+
+        // A reload shows the key no more and makes no second one.
+        await page.ReloadAsync();
+        Assert.DoesNotContain(key, await page.ContentAsync());
+        Assert.Equal(1, await page.Locator("#api-keys tbody tr", new() { HasText = "Công cụ báo cáo tháng" }).CountAsync());
+        await row.GetByRole(AriaRole.Button, new() { Name = "Thu hồi key Công cụ báo cáo tháng" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã thu hồi key");
+        await Assertions.Expect(row).ToContainTextAsync("Đã thu hồi");
+        Assert.Equal(0, await row.GetByRole(AriaRole.Button).CountAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await tool.GetAsync("/api/analytics/flows")).StatusCode);
+        await ShotAsync(page, "api-key-revoked");
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace GuidanceBot.Staff;
 
-/// <summary>Dashboard roles: a viewer reads dashboards; an admin also manages staff accounts.</summary>
+/// <summary>Dashboard roles: a viewer reads dashboards; an admin also manages staff accounts and API keys.</summary>
 public static class StaffRoles
 {
     public const string Viewer = "viewer";

@@ -116,6 +116,20 @@ internal static class SqliteSchema
             locked_until INTEGER,
             created_at INTEGER NOT NULL);
         """,
+        // 5: API keys for /api/analytics/*, made by admins. Only a SHA-256 of the key is kept (keys are 256 random bits, so a
+        // fast hash is enough) with a short prefix to recognise it; the unique index finds a key by its hash in one look-up.
+        """
+        CREATE TABLE api_keys(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            prefix TEXT NOT NULL,
+            key_hash BLOB NOT NULL UNIQUE,
+            created_by TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_used_at INTEGER,
+            revoked_at INTEGER,
+            revoked_by TEXT);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

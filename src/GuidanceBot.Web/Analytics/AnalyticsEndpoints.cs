@@ -15,13 +15,14 @@ public static class AnalyticsEndpoints
     {
         var api = app.MapGroup("/api/analytics").AddEndpointFilter(async (context, next) =>
         {
-            var keys = context.HttpContext.RequestServices.GetRequiredService<AnalyticsApiKeys>();
+            var http = context.HttpContext;
+            var keys = http.RequestServices.GetRequiredService<AnalyticsApiKeys>();
             // Tools send a key; the dashboard's pages and scripts come with a signed-in staff member's cookie.
-            if (!keys.Accepts(context.HttpContext.Request.Headers.Authorization) && context.HttpContext.User.Identity?.IsAuthenticated != true)
+            if (http.User.Identity?.IsAuthenticated != true && !await keys.AcceptsAsync(http.Request.Headers.Authorization, http.RequestAborted))
             {
-                context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+                http.Response.Headers.WWWAuthenticate = "Bearer";
                 return ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized",
-                    "Send Authorization: Bearer KEY with a key from GuidanceBot:Analytics:ApiKeys.");
+                    "Send Authorization: Bearer KEY with a key an admin made on /dashboard/accounts (or one from GuidanceBot:Analytics:ApiKeys).");
             }
             return await next(context);
         });

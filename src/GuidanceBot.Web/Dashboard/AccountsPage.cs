@@ -4,13 +4,16 @@ using static GuidanceBot.Web.Dashboard.DashboardLayout;
 
 namespace GuidanceBot.Web.Dashboard;
 
-/// <summary><c>/dashboard/accounts</c> (admins only): the staff accounts, adding one or resetting its password, removing one.</summary>
+/// <summary>
+/// <c>/dashboard/accounts</c> (admins only): the staff accounts, adding one or resetting its password, removing one;
+/// below them the API keys for tools (<see cref="ApiKeysSection"/>).
+/// </summary>
 public static class AccountsPage
 {
-    public static async Task<IResult> RenderAsync(HttpContext http, StaffAccounts accounts, CancellationToken cancellationToken) =>
-        Html(await RenderPageAsync(http, accounts, message: null, error: null, cancellationToken));
+    public static async Task<IResult> RenderAsync(HttpContext http, StaffAccounts accounts, ApiKeys keys, CancellationToken cancellationToken) =>
+        Html(await RenderPageAsync(http, accounts, keys, message: null, error: null, cancellationToken));
 
-    public static async Task<IResult> AddAsync(HttpContext http, StaffAccounts accounts, ILogger<StaffAccounts> log, CancellationToken cancellationToken)
+    public static async Task<IResult> AddAsync(HttpContext http, StaffAccounts accounts, ApiKeys keys, ILogger<StaffAccounts> log, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var name = form["name"].ToString().Trim();
@@ -19,36 +22,40 @@ public static class AccountsPage
         var error = StaffAccounts.CheckName(name) ?? (StaffRoles.IsKnown(role) ? null : "The role is viewer or admin.") ?? StaffAccounts.CheckPassword(password);
         if (error is not null)
         {
-            return Html(await RenderPageAsync(http, accounts, null, error, cancellationToken), StatusCodes.Status400BadRequest);
+            return Html(await RenderPageAsync(http, accounts, keys, null, error, cancellationToken), StatusCodes.Status400BadRequest);
         }
         var added = await accounts.AddOrResetAsync(name, role, password, cancellationToken);
         log.LogInformation("Staff {Admin} {Action} dashboard account {Name} ({Role})", http.User.Identity!.Name, added ? "added" : "reset", name, role);
-        return Html(await RenderPageAsync(http, accounts,
+        return Html(await RenderPageAsync(http, accounts, keys,
             added ? T(http, $"Đã thêm tài khoản {name}.", $"Added {name}.") : T(http, $"Đã đặt lại mật khẩu và vai trò của {name}.", $"Reset {name}'s password and role."),
             null, cancellationToken));
     }
 
-    public static async Task<IResult> RemoveAsync(HttpContext http, StaffAccounts accounts, ILogger<StaffAccounts> log, CancellationToken cancellationToken)
+    public static async Task<IResult> RemoveAsync(HttpContext http, StaffAccounts accounts, ApiKeys keys, ILogger<StaffAccounts> log, CancellationToken cancellationToken)
     {
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var name = form["name"].ToString();
         if (string.Equals(name, http.User.Identity!.Name, StringComparison.OrdinalIgnoreCase))
         {
-            return Html(await RenderPageAsync(http, accounts, null,
+            return Html(await RenderPageAsync(http, accounts, keys, null,
                 T(http, "Không thể tự xoá tài khoản đang đăng nhập.", "You cannot remove the account you are signed in with."), cancellationToken), StatusCodes.Status400BadRequest);
         }
         var removed = await accounts.RemoveAsync(name, cancellationToken);
         log.LogInformation("Staff {Admin} removed dashboard account {Name}: {Removed}", http.User.Identity!.Name, name, removed);
-        return Html(await RenderPageAsync(http, accounts, removed ? T(http, $"Đã xoá {name}.", $"Removed {name}.") : null,
+        return Html(await RenderPageAsync(http, accounts, keys, removed ? T(http, $"Đã xoá {name}.", $"Removed {name}.") : null,
             removed ? null : T(http, "Không có tài khoản này.", "There is no such account."), cancellationToken));
     }
 
-    private static async Task<string> RenderPageAsync(HttpContext http, StaffAccounts accounts, string? message, string? error, CancellationToken cancellationToken)
+    /// <summary>The whole page, with a message or an error on top and, right after one was made, the new API key (shown this once).</summary>
+    internal static async Task<string> RenderPageAsync(HttpContext http, StaffAccounts accounts, ApiKeys keys, string? message, string? error,
+        CancellationToken cancellationToken)
     {
         var list = await accounts.ListAsync(cancellationToken);
+        var keyList = await keys.ListAsync(cancellationToken);
         var html = new StringBuilder();
         if (message is not null) html.Append("<p class=\"ok\" role=\"status\">").Append(E(message)).Append("</p>");
         if (error is not null) html.Append("<p class=\"error\" role=\"alert\">").Append(E(error)).Append("</p>");
+        if (ApiKeysSection.TakeCreated(http, keyList) is { } created) ApiKeysSection.RenderCreated(html, http, created);
         html.Append("<section class=\"card\"><h2>").Append(T(http, "Tài khoản cán bộ", "Staff accounts")).Append("</h2><table id=\"accounts\"><thead><tr><th scope=\"col\">")
             .Append(T(http, "Tên", "Name")).Append("</th><th scope=\"col\">").Append(T(http, "Vai trò", "Role")).Append("</th><th scope=\"col\">")
             .Append(T(http, "Trạng thái", "Status")).Append("</th><th scope=\"col\"><span class=\"visually-hidden\">").Append(T(http, "Thao tác", "Actions"))
@@ -75,9 +82,8 @@ public static class AccountsPage
         Option(html, StaffRoles.Admin, T(http, "Quản trị", "Admin"), StaffRoles.Viewer);
         html.Append("</select></p><p><label for=\"new-password\">").Append(T(http, $"Mật khẩu (ít nhất {StaffAccounts.MinPasswordLength} ký tự)", $"Password (at least {StaffAccounts.MinPasswordLength} characters)"))
             .Append("</label><input id=\"new-password\" name=\"password\" type=\"password\" required minlength=\"").Append(StaffAccounts.MinPasswordLength)
-            .Append("\" autocomplete=\"new-password\"></p><p><button type=\"submit\" class=\"primary\">").Append(T(http, "Lưu", "Save")).Append("</button></p></form>")
-            .Append("<p class=\"note\">").Append(T(http, "API key cho công cụ được cấu hình trong GuidanceBot:Analytics:ApiKeys.", "API keys for tools are configured in GuidanceBot:Analytics:ApiKeys."))
-            .Append("</p></section>");
+            .Append("\" autocomplete=\"new-password\"></p><p><button type=\"submit\" class=\"primary\">").Append(T(http, "Lưu", "Save")).Append("</button></p></form></section>");
+        ApiKeysSection.Render(html, http, keyList);
         return Page(http, T(http, "Tài khoản", "Accounts"), "accounts", html.ToString());
     }
 }

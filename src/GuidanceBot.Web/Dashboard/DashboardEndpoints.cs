@@ -4,7 +4,7 @@ namespace GuidanceBot.Web.Dashboard;
 
 /// <summary>
 /// <c>/dashboard/*</c>: the staff dashboard. Sign-in is the only page open to everyone; every other page needs a staff
-/// session, account management needs the admin role, and every form post needs a valid antiforgery token.
+/// session, account and API key management needs the admin role, and every form post needs a valid antiforgery token.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -29,6 +29,8 @@ public static class DashboardEndpoints
         admin.MapGet("", AccountsPage.RenderAsync);
         admin.MapPost("/add", AccountsPage.AddAsync).AddEndpointFilter(RequireCsrf);
         admin.MapPost("/remove", AccountsPage.RemoveAsync).AddEndpointFilter(RequireCsrf);
+        admin.MapPost("/api-keys/create", ApiKeysSection.CreateAsync).AddEndpointFilter(RequireCsrf);
+        admin.MapPost("/api-keys/revoke", ApiKeysSection.RevokeAsync).AddEndpointFilter(RequireCsrf);
         return app;
     }
 

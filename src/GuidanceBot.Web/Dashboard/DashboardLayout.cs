@@ -4,8 +4,10 @@ using System.Text.Unicode;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using GuidanceBot.Analytics;
 using GuidanceBot.Staff;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Dashboard;
 
@@ -35,6 +37,11 @@ public static class DashboardLayout
         < 3600 => $"{Math.Floor(seconds.Value / 60):0} {T(http, "ph", "min")} {seconds.Value % 60:0} s",
         _ => (seconds.Value / 3600).ToString("0.#", CultureInfo.InvariantCulture) + " h",
     };
+
+    /// <summary>A moment as staff read it, in the reporting day's offset (Vietnam time by default): 20/11/2026 09:05; "–" when none.</summary>
+    public static string When(HttpContext http, DateTimeOffset? at) => at is { } t
+        ? t.ToOffset(http.RequestServices.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DayOffset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)
+        : "–";
 
     /// <summary>A hidden antiforgery field for a form.</summary>
     public static string Csrf(HttpContext http)

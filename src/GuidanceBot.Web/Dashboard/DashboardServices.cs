@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace GuidanceBot.Web.Dashboard;
 
-/// <summary>Staff sign-in for the dashboard: cookie authentication checked against the staff table on every request, roles, antiforgery.</summary>
+/// <summary>Staff sign-in for the dashboard: cookie authentication checked against the staff table on every request, roles, antiforgery; the API keys admins manage.</summary>
 public static class DashboardServices
 {
     public const string AdminPolicy = "dashboard-admin";
@@ -16,6 +16,7 @@ public static class DashboardServices
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddStaffAccounts();
+        services.AddApiKeys();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

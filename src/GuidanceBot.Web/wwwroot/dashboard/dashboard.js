@@ -1,5 +1,5 @@
 // Draws the dashboard's charts from the JSON blocks the server puts next to each <canvas data-chart="ID">,
-// and wires the print button. No inline script: the Content-Security-Policy allows only files from this host.
+// and wires the print and copy buttons. No inline script: the Content-Security-Policy allows only files from this host.
 (function () {
   "use strict";
 
@@ -39,6 +39,16 @@
     document.querySelectorAll("canvas[data-chart]").forEach(draw);
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
+    });
+    // The new API key: select it and put it on the clipboard (the API needs a secure context; otherwise the selection stays for Ctrl+C).
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var input = document.getElementById(button.getAttribute("data-copy"));
+        input.select();
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(input.value).then(function () { button.textContent = button.getAttribute("data-copied"); }, function () {});
+        }
+      });
     });
     document.documentElement.setAttribute("data-charts-ready", "true");
   });
