@@ -60,10 +60,12 @@ public static class GuidanceBotServices
             content.Changed += (_, catalog) => recognizer.Retrain(catalog);
             return recognizer;
         });
+        services.AddSingleton<ITextAnalyzer>(LocalTextAnalyzer.Instance);
         services.AddSingleton(sp => new RootDialog(
             sp.GetRequiredService<Func<FlowCatalog>>(),
             sp.GetRequiredService<IIntentRecognizer>(),
-            sp.GetRequiredService<IOptions<BotOptions>>().Value));
+            sp.GetRequiredService<IOptions<BotOptions>>().Value,
+            sp.GetRequiredService<ITextAnalyzer>()));
         services.AddSingleton<IBot, DialogBot>();
         services.AddSingleton<TurnEngine>();
         return services;
