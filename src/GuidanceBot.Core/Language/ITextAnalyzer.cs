@@ -2,7 +2,7 @@ namespace GuidanceBot.Language;
 
 /// <summary>
 /// What the bot asks of a text analyser: which language a citizen wrote in, and the text with personal data replaced.
-/// <see cref="LocalTextAnalyzer"/> answers on this server (the default); an Azure AI
+/// <see cref="LocalTextAnalyzer"/> answers on this server (the default); <see cref="AzureTextAnalyzer"/> asks Azure AI
 /// Language where an operator enables it, and falls back to the local answer whenever the service fails.
 /// </summary>
 public interface ITextAnalyzer
