@@ -67,7 +67,7 @@ public static class GuidanceBotServices
             content.Changed += (_, catalog) => recognizer.Retrain(catalog);
             return recognizer;
         });
-        // Local unless an operator configured Azure AI Language (README, "Azure AI Language"): then no text leaves without it.
+        // Local unless an operator set both the endpoint and the key of Azure AI Language (README): no HTTP request otherwise.
         services.AddHttpClient(AzureTextAnalyzer.HttpClientName, client => client.MaxResponseContentBufferSize = 1 << 20);
         services.AddSingleton<ITextAnalyzer>(sp => sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<AzureTextAnalyzer>(sp)

@@ -15,12 +15,12 @@ namespace GuidanceBot.Engine;
 /// <remarks>The text analyser redacts citizen text on events before they are saved; without one, the local redactor does.</remarks>
 public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null, ITextAnalyzer? analyzer = null)
 {
-    private readonly ITextAnalyzer _analyzer = analyzer ?? LocalTextAnalyzer.Instance;
-    private const int MaxAttempts = 8;
-
     /// <summary>The event property that holds text a citizen typed (redacted).</summary>
     public const string TextProperty = "text";
+
+    private const int MaxAttempts = 8;
     private readonly KeyedLock _locks = new();
+    private readonly ITextAnalyzer _analyzer = analyzer ?? LocalTextAnalyzer.Instance;
 
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {

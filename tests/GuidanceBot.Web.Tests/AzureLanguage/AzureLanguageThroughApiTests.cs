@@ -91,9 +91,9 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_plain_http_endpoint_off_this_machine_stops_the_host_at_start()
+    public async Task A_plain_http_endpoint_off_this_machine_stops_the_host_at_start()
     {
-        using var host = new BotHost();
+        await using var host = new BotHost();
         host.Settings["GuidanceBot:Language:Azure:Endpoint"] = "http://language.example.com";
         host.Settings["GuidanceBot:Language:Azure:Key"] = AzureLanguageStub.Key;
 
