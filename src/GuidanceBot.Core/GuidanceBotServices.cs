@@ -37,6 +37,13 @@ public static class GuidanceBotServices
             .Validate(o => o.ResumeAfter > TimeSpan.Zero, "GuidanceBot:Bot:ResumeAfter must be a positive time span, e.g. 00:30:00.")
             .Validate(o => o.StrongMatch is > 0 and <= 1, "GuidanceBot:Bot:StrongMatch must be between 0 and 1.")
             .ValidateOnStart();
+        services.AddOptions<AzureLanguageOptions>()
+            .Bind(configuration.GetSection(AzureLanguageOptions.Section))
+            .Validate(o => !o.IsConfigured || o.HasUsableEndpoint,
+                "GuidanceBot:Language:Azure:Endpoint must be an https URL (the Language resource's endpoint), or http on this machine for a test stub.")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "GuidanceBot:Language:Azure:Timeout must be a positive time span, e.g. 00:00:02.")
+            .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.ApiVersion), "GuidanceBot:Language:Azure:ApiVersion must name a REST API version, e.g. 2024-11-01.")
+            .ValidateOnStart();
         return services.AddGuidanceBotCore();
     }
 
@@ -60,10 +67,16 @@ public static class GuidanceBotServices
             content.Changed += (_, catalog) => recognizer.Retrain(catalog);
             return recognizer;
         });
+        // Local unless an operator set both the endpoint and the key of Azure AI Language (README): no HTTP request otherwise.
+        services.AddHttpClient(AzureTextAnalyzer.HttpClientName, client => client.MaxResponseContentBufferSize = 1 << 20);
+        services.AddSingleton<ITextAnalyzer>(sp => sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<AzureTextAnalyzer>(sp)
+            : LocalTextAnalyzer.Instance);
         services.AddSingleton(sp => new RootDialog(
             sp.GetRequiredService<Func<FlowCatalog>>(),
             sp.GetRequiredService<IIntentRecognizer>(),
-            sp.GetRequiredService<IOptions<BotOptions>>().Value));
+            sp.GetRequiredService<IOptions<BotOptions>>().Value,
+            sp.GetRequiredService<ITextAnalyzer>()));
         services.AddSingleton<IBot, DialogBot>();
         services.AddSingleton<TurnEngine>();
         return services;

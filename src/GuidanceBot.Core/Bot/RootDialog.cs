@@ -17,6 +17,10 @@ public sealed class RootDialog : ComponentDialog
 {
     public const string DialogId = "root";
     private const string ResumeOffered = "resumeOffered";
+    private const string LanguageDetected = "languageDetected";
+
+    // Detectors report a confidence in [0, 1]; below this an English-looking message is answered in Vietnamese.
+    private const double SwitchToEnglishFrom = 0.9;
 
     private static readonly (string Id, LocalizedText Title)[] Topics =
     [
@@ -34,12 +38,14 @@ public sealed class RootDialog : ComponentDialog
     private readonly Func<FlowCatalog> _catalog;
     private readonly IIntentRecognizer _intents;
     private readonly BotOptions _options;
+    private readonly ITextAnalyzer _analyzer;
 
-    public RootDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options) : base(DialogId)
+    public RootDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options, ITextAnalyzer analyzer) : base(DialogId)
     {
         _catalog = catalog;
         _intents = intents;
         _options = options;
+        _analyzer = analyzer;
         AddDialog(new FlowDialog(catalog, intents, options));
         AddDialog(new ReadinessCheckDialog());
     }
@@ -203,6 +209,7 @@ public sealed class RootDialog : ComponentDialog
             return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(byTitle.Id), cancellationToken);
         }
 
+        await AnswerInTheirLanguageAsync(turn, text, cancellationToken);
         var matches = _intents.Recognize(text, 3);
         if (matches.Count > 0 && matches[0].Score >= _options.StrongMatch && catalog.Find(matches[0].FlowId) is { } flow)
         {
@@ -225,6 +232,31 @@ public sealed class RootDialog : ComponentDialog
             turn.Send(turn.T("Xin lỗi, mình chưa hiểu ý bạn. Bạn chọn một nhóm thủ tục dưới đây nhé:", "Sorry, I did not understand. Please pick a group below:"), TopicButtons(turn));
         }
         return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>
+    /// Until the citizen or the page chose a language, the first free text whose language is clear decides it: English
+    /// with high confidence switches the conversation to English (as the "English" command does); anything else keeps
+    /// Vietnamese. Texts too short to tell (button taps, "ok") leave it open for the next one.
+    /// </summary>
+    private async Task AnswerInTheirLanguageAsync(TurnContext turn, string text, CancellationToken cancellationToken)
+    {
+        if (turn.State.Language is not null || turn.IsEnglish || turn.State.Memory[LanguageDetected] is not null)
+        {
+            return;
+        }
+        var detected = await _analyzer.DetectLanguageAsync(text, cancellationToken);
+        if (detected.IsUnknown)
+        {
+            return;
+        }
+        turn.State.Memory[LanguageDetected] = true;
+        if (detected.IsEnglish(SwitchToEnglishFrom))
+        {
+            turn.State.Language = "en";
+            // In both languages, so a Vietnamese reader taken for English knows the way back.
+            turn.Send("I will answer in English. (Gõ \"tiếng Việt\" để dùng tiếng Việt.)");
+        }
     }
 
     private async Task<DialogTurnResult> HandOffAsync(DialogContext inner, FlowDialog.Position? running, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
+using GuidanceBot.Language;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -11,10 +12,15 @@ namespace GuidanceBot.Engine;
 /// Runs one turn at a time per conversation: lock, load state with its ETag, run the bot,
 /// save state and events together. A lost ETag race re-runs the turn on fresh state.
 /// </summary>
-public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null)
+/// <remarks>The text analyser redacts citizen text on events before they are saved; without one, the local redactor does.</remarks>
+public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null, ITextAnalyzer? analyzer = null)
 {
+    /// <summary>The event property that holds text a citizen typed (redacted).</summary>
+    public const string TextProperty = "text";
+
     private const int MaxAttempts = 8;
     private readonly KeyedLock _locks = new();
+    private readonly ITextAnalyzer _analyzer = analyzer ?? LocalTextAnalyzer.Instance;
 
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -44,7 +50,8 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
             state.TurnCount++;
             state.LastActivityAt = now;
             var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
-            var etag = await store.SaveAsync(key, json, stored?.ETag, turn.Events, cancellationToken);
+            var events = await RedactTextsAsync(turn.Events, cancellationToken);
+            var etag = await store.SaveAsync(key, json, stored?.ETag, events, cancellationToken);
             if (etag is not null)
             {
                 return Stamp(turn.Replies, activity, now);
@@ -53,6 +60,35 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
             logger.LogInformation("ETag conflict on turn {Attempt}; re-running on fresh state", attempt);
         }
         throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
+    }
+
+    /// <summary>
+    /// Events that carry a citizen's text (e.g. not-understood) get it redacted once more, by the configured analyser,
+    /// on top of the local redaction the dialogs already did: the one place every such event passes before it is stored.
+    /// </summary>
+    private async Task<IReadOnlyList<AnalyticsEvent>> RedactTextsAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken)
+    {
+        if (!events.Any(e => e.Property(TextProperty) is not null))
+        {
+            return events;
+        }
+        var result = new List<AnalyticsEvent>(events.Count);
+        foreach (var e in events)
+        {
+            if (e.Property(TextProperty) is { } text)
+            {
+                var properties = new Dictionary<string, string>(e.Properties!, StringComparer.Ordinal)
+                {
+                    [TextProperty] = await _analyzer.RedactAsync(text, e.Language ?? "vi", cancellationToken),
+                };
+                result.Add(e with { Properties = properties });
+            }
+            else
+            {
+                result.Add(e);
+            }
+        }
+        return result;
     }
 
     private static IReadOnlyList<Activity> Stamp(IReadOnlyList<Activity> replies, Activity incoming, DateTimeOffset now)

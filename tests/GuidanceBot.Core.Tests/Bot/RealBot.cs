@@ -21,10 +21,11 @@ public static class RealBot
 
     public static IIntentRecognizer Intents => LazyIntents.Value;
 
-    public static DialogBot Create(BotOptions? options = null, FlowCatalog? catalog = null)
+    /// <summary>The bot with the default (local) text analyser unless a test passes another.</summary>
+    public static DialogBot Create(BotOptions? options = null, FlowCatalog? catalog = null, ITextAnalyzer? analyzer = null)
     {
         var content = catalog ?? Catalog;
         var intents = catalog is null ? Intents : IntentRecognizers.Train(IntentRecognizers.Default, content);
-        return new DialogBot(new RootDialog(() => content, intents, options ?? new BotOptions()));
+        return new DialogBot(new RootDialog(() => content, intents, options ?? new BotOptions(), analyzer ?? LocalTextAnalyzer.Instance));
     }
 }
