@@ -15,6 +15,8 @@ public static class ZaloServices
             .Validate(o => !o.IsConfigured || Uri.IsWellFormedUriString(o.OAuthBaseUrl, UriKind.Absolute), "GuidanceBot:Zalo:OAuthBaseUrl must be an absolute URL.")
             .Validate(o => o.ReplayWindow > TimeSpan.Zero && o.CustomerServiceWindow > TimeSpan.Zero, "GuidanceBot:Zalo:ReplayWindow and CustomerServiceWindow must be positive.")
             .Validate(o => o.MaxSendAttempts >= 1, "GuidanceBot:Zalo:MaxSendAttempts must be at least 1.")
+            .Validate(o => o.SendLease >= o.MinSendLease,
+                "GuidanceBot:Zalo:SendLease must be at least 2 × (1 min + 8 × RequestTimeout), so a send ends before another worker may take its reply.")
             .ValidateOnStart();
 
         services.AddSingleton<ZaloDatabase>();
