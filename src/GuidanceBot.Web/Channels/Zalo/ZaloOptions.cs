@@ -59,5 +59,7 @@ public sealed class ZaloOptions
     /// </summary>
     public TimeSpan MinSendLease => 2 * (TimeSpan.FromMinutes(1) + 8 * RequestTimeout);
 
+    public ZaloReminderOptions Reminders { get; set; } = new();
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(OaSecretKey);
 }
