@@ -1,5 +1,4 @@
 using GuidanceBot.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace GuidanceBot.Cli.Commands;
 
@@ -38,28 +37,11 @@ public static class ZaloTokenCommand
         {
             file = store.FilePath;
         }
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = 30 }.ToString());
-        await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var now = DateTimeOffset.UtcNow;
-        await using (var spend = connection.CreateCommand())
+        await using (var connection = await SqliteConnections.OpenAsync(SqliteConnections.ConnectionString(file, pooling: false), CancellationToken.None))
         {
-            spend.Transaction = transaction;
-            spend.CommandText = "UPDATE zalo_tokens SET spent_at = $now WHERE spent_at IS NULL";
-            spend.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            await spend.ExecuteNonQueryAsync();
+            await ZaloTokenPairs.StoreAsync(connection, null, words[0], words[1], TimeSpan.FromSeconds(seconds), now, CancellationToken.None);
         }
-        await using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO zalo_tokens(access_token, refresh_token, access_expires_at, created_at) VALUES($access, $refresh, $expires, $now)";
-            insert.Parameters.AddWithValue("$access", words[0]);
-            insert.Parameters.AddWithValue("$refresh", words[1]);
-            insert.Parameters.AddWithValue("$expires", (now + TimeSpan.FromSeconds(seconds)).ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            await insert.ExecuteNonQueryAsync();
-        }
-        await transaction.CommitAsync();
         await output.WriteLineAsync($"Stored the Zalo token pair in {file}; the access token expires {now.AddSeconds(seconds):u}.");
         return 0;
     }

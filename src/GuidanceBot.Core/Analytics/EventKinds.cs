@@ -19,4 +19,16 @@ public static class EventKinds
     public const string NotUnderstood = "not-understood";
     public const string LinkClicked = "link-clicked";
     public const string HelpfulAnswered = "helpful-answered";
+
+    /// <summary>The citizen answered "Nhắc tôi tiếp tục sau?" (property <c>remind</c>: yes / no).</summary>
+    public const string ReminderAnswered = "reminder-answered";
+
+    /// <summary>A run the citizen asked to be reminded of was abandoned, and the reminder was queued for the channel.</summary>
+    public const string ReminderSent = "reminder-sent";
+
+    /// <summary>A reminder that was due but could not be sent (property <c>reason</c>, e.g. outside-service-window).</summary>
+    public const string ReminderSkipped = "reminder-skipped";
+
+    /// <summary>The citizen came back through the reminder's resume button.</summary>
+    public const string ReminderResumed = "reminder-resumed";
 }

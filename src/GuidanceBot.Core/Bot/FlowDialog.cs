@@ -91,6 +91,10 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         }
         state["version"] = flow.ContentVersion;
         var text = turn.Activity.Text ?? "";
+        if (AnswerReminder(dc, flow, step, text))
+        {
+            return DialogTurnResult.Waiting;
+        }
 
         switch (GlobalCommands.Recognize(text))
         {
@@ -188,9 +192,58 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
                     history.Add(step.Id);
                 }
                 Show(dc.Turn, flow, step, state);
+                OfferReminder(dc, step, state);
                 return DialogTurnResult.Waiting;
         }
     }
+
+    /// <summary>
+    /// After the first document checklist — when a citizen may well leave to fetch papers — asks "Nhắc tôi tiếp tục sau?",
+    /// once per stack of runs, where the channel can send a reminder (<see cref="ResumeReminders.IsOffered"/>).
+    /// </summary>
+    private static void OfferReminder(DialogContext dc, StepDefinition step, JsonObject state)
+    {
+        var turn = dc.Turn;
+        if (step is not InformStep inform || !ResumeReminders.IsOffered(turn.Activity) || inform.DocumentsFor(Answers(state)).Count == 0
+            || dc.Stack.Any(i => ResumeReminders.Of(i) is not null))
+        {
+            return;
+        }
+        state[ResumeReminders.Key] = ResumeReminders.Asked;
+        turn.Send(turn.T(
+                "Cần thời gian chuẩn bị giấy tờ thì bạn cứ đi chuẩn bị. Nhắc bạn tiếp tục sau nhé? Mình chỉ nhắn một lần, nếu bạn chưa quay lại.",
+                "Need time to gather these? Shall I remind you to continue later? Just one message, if you have not come back."),
+            Buttons(turn, Labels.RemindMe, Labels.NoReminder));
+    }
+
+    /// <summary>A tap on the reminder question's buttons, at whatever step the run is now; false for anything else.</summary>
+    private bool AnswerReminder(DialogContext dc, FlowDefinition flow, StepDefinition step, string text)
+    {
+        // Only the buttons' exact text: a bare "có" or "không" answers the step, not the question.
+        var canonical = VietnameseText.Canonical(text);
+        bool? remind = IsLabel(canonical, Labels.RemindMe) ? true : IsLabel(canonical, Labels.NoReminder) ? false : null;
+        var asking = remind is null ? null : dc.Stack.LastOrDefault(i => ResumeReminders.Of(i) == ResumeReminders.Asked);
+        if (asking is null)
+        {
+            return false;
+        }
+        var turn = dc.Turn;
+        asking.State[ResumeReminders.Key] = remind!.Value ? ResumeReminders.Yes : ResumeReminders.No;
+        Record(turn, asking.State, EventKinds.ReminderAnswered, (string?)asking.State["step"], new() { ["remind"] = remind.Value ? "yes" : "no" });
+        var reply = turn.Send(remind.Value
+                ? turn.T("Được, nếu bạn chưa quay lại, mình sẽ nhắn nhắc bạn một lần.", "OK: if you have not come back, I will send you one reminder.")
+                : turn.T("Được, mình sẽ không nhắc.", "OK, no reminder."),
+            // The step's buttons again, unless the citizen is being asked whether to switch flows.
+            (string?)dc.ActiveDialog!.State["mode"] == ModeSwitch ? [] : StepButtons(turn, flow, step, dc.ActiveDialog.State));
+        if (remind.Value)
+        {
+            ResumeReminders.MarkRequested(reply);
+        }
+        return true;
+    }
+
+    private static bool IsLabel(string canonical, LocalizedText label) =>
+        canonical == VietnameseText.Canonical(label.Vi) || (label.En is { } en && canonical == VietnameseText.Canonical(en));
 
     private async Task<DialogTurnResult> AnswerAsync(DialogContext dc, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
     {
@@ -382,24 +435,37 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
     {
         var mode = (string?)state["mode"];
         turn.State.LastShown = new ShownStep(flow.Id, step.Id, (string)state["run"]!);
+        var buttons = StepButtons(turn, flow, step, state);
         switch (step)
         {
             case AskStep ask:
-                turn.Send(ask.Question.For(turn.Language), ask.Choices.Select(c => CardAction.ImBack(c.Label.For(turn.Language))));
+                turn.Send(ask.Question.For(turn.Language), buttons);
                 break;
             case InformStep inform:
-                turn.Send(Compose(turn, inform, Answers(state)), Buttons(turn, Labels.Continue).Concat(LinkButtons(turn, flow, inform.Links, state)));
-                break;
-            case DoStep @do when mode == ModeStuck:
-                turn.Send(@do.Stuck.For(turn.Language), Buttons(turn, Labels.Worked, Labels.StillStuck).Concat(LinkButtons(turn, flow, @do.Links, state)));
+                turn.Send(Compose(turn, inform, Answers(state)), buttons);
                 break;
             case DoStep @do:
-                turn.Send(@do.Instruction.For(turn.Language), Buttons(turn, Labels.Done, Labels.Stuck).Concat(LinkButtons(turn, flow, @do.Links, state)));
+                turn.Send((mode == ModeStuck ? @do.Stuck : @do.Instruction).For(turn.Language), buttons);
                 break;
             case EndStep when mode == ModeHelpful:
-                turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), Buttons(turn, Labels.Helpful, Labels.NotHelpful));
+                turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), buttons);
                 break;
         }
+    }
+
+    /// <summary>The buttons of the step as it stands (answering, stuck, or asked whether the guide helped).</summary>
+    private IEnumerable<CardAction> StepButtons(TurnContext turn, FlowDefinition flow, StepDefinition step, JsonObject state)
+    {
+        var mode = (string?)state["mode"];
+        return step switch
+        {
+            AskStep ask => ask.Choices.Select(c => CardAction.ImBack(c.Label.For(turn.Language))),
+            InformStep inform => Buttons(turn, Labels.Continue).Concat(LinkButtons(turn, flow, inform.Links, state)),
+            DoStep @do when mode == ModeStuck => Buttons(turn, Labels.Worked, Labels.StillStuck).Concat(LinkButtons(turn, flow, @do.Links, state)),
+            DoStep @do => Buttons(turn, Labels.Done, Labels.Stuck).Concat(LinkButtons(turn, flow, @do.Links, state)),
+            EndStep when mode == ModeHelpful => Buttons(turn, Labels.Helpful, Labels.NotHelpful),
+            _ => [],
+        };
     }
 
     private string Compose(TurnContext turn, InformStep inform, IReadOnlyDictionary<string, int> answers)
@@ -468,5 +534,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         public static readonly LocalizedText No = new("Không", "No");
         public static readonly LocalizedText Helpful = new("Có, hữu ích", "Yes, helpful");
         public static readonly LocalizedText NotHelpful = new("Chưa giúp được", "Not really");
+        public static readonly LocalizedText RemindMe = new("Nhắc tôi tiếp tục sau", "Remind me later");
+        public static readonly LocalizedText NoReminder = new("Không cần nhắc", "No reminder");
     }
 }

@@ -97,6 +97,7 @@ public sealed class RootDialog : ComponentDialog
                     var afterAbandoned = FlowDialog.ClearAbandoned(top);
                     turn.Record(EventKinds.FlowResumed, running.FlowId, running.StepId, runId: running.RunId, contentVersion: running.Version,
                         properties: afterAbandoned ? new Dictionary<string, string> { ["after"] = "abandoned" } : null);
+                    ResumeReminders.RecordResumed(turn, inner.Stack);
                 }
                 await inner.RepromptDialogAsync(cancellationToken);
                 return DialogTurnResult.Waiting;
@@ -278,22 +279,33 @@ public sealed class RootDialog : ComponentDialog
 
     private void OfferResume(TurnContext turn, FlowDialog.Position? running)
     {
-        turn.State.Memory[ResumeOffered] = true;
-        var flow = running is null ? null : _catalog().Find(running.FlowId);
+        MarkResumeOffered(turn.State);
+        var (text, buttons) = ResumeOffer(_catalog(), running, turn.Language);
+        turn.Send(text, buttons);
+    }
+
+    /// <summary>Makes the conversation's next message the answer to a resume offer (sent by a turn or by a reminder).</summary>
+    public static void MarkResumeOffered(ConversationState state) => state.Memory[ResumeOffered] = true;
+
+    /// <summary>"Last time you stopped at step … of …. Continue?" with Continue / Something else.</summary>
+    public static (string Text, IReadOnlyList<CardAction> Buttons) ResumeOffer(FlowCatalog catalog, FlowDialog.Position? running, string language)
+    {
+        string T(string vi, string en) => language == "en" ? en : vi;
+        var flow = running is null ? null : catalog.Find(running.FlowId);
         var step = flow?.FindStep(running!.StepId);
         var where = step switch
         {
-            AskStep ask => Short(ask.Question.For(turn.Language)),
-            InformStep inform => Short(inform.Text.For(turn.Language)),
-            DoStep @do => Short(@do.Instruction.For(turn.Language)),
+            AskStep ask => Short(ask.Question.For(language)),
+            InformStep inform => Short(inform.Text.For(language)),
+            DoStep @do => Short(@do.Instruction.For(language)),
             _ => null,
         };
-        var title = flow?.Title.For(turn.Language) ?? turn.T(ReadinessTitle.Vi, ReadinessTitle.En);
-        turn.Send(where is null
-                ? turn.T($"Lần trước bạn đang làm dở \"{title}\". Bạn muốn tiếp tục không?", $"Last time you were in the middle of \"{title}\". Continue?")
-                : turn.T($"Lần trước bạn dừng ở bước \"{where}\" của hướng dẫn \"{title}\". Bạn muốn tiếp tục không?",
-                    $"Last time you stopped at \"{where}\" in \"{title}\". Continue?"),
-            [CardAction.ImBack(ResumeLabel.For(turn.Language)), CardAction.ImBack(OtherLabel.For(turn.Language))]);
+        var title = (flow?.Title ?? ReadinessTitle).For(language);
+        var text = where is null
+            ? T($"Lần trước bạn đang làm dở \"{title}\". Bạn muốn tiếp tục không?", $"Last time you were in the middle of \"{title}\". Continue?")
+            : T($"Lần trước bạn dừng ở bước \"{where}\" của hướng dẫn \"{title}\". Bạn muốn tiếp tục không?",
+                $"Last time you stopped at \"{where}\" in \"{title}\". Continue?");
+        return (text, [CardAction.ImBack(ResumeLabel.For(language)), CardAction.ImBack(OtherLabel.For(language))]);
     }
 
     private void Greet(TurnContext turn) =>

@@ -34,7 +34,7 @@ public sealed class ZaloConversationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _host.PostAsync(e)).StatusCode);
         // Done when the event is processed and nothing for it is left in the outbox.
         await Eventually.Until(() => _host.QueryAsync(
-                "SELECT (SELECT COUNT(*) FROM zalo_inbox WHERE processed_at IS NULL) + (SELECT COUNT(*) FROM zalo_outbox WHERE status = 'pending')"),
+                "SELECT (SELECT COUNT(*) FROM zalo_inbox WHERE processed_at IS NULL) + (SELECT COUNT(*) FROM zalo_outbox WHERE status IN ('pending', 'sending'))"),
             rows => rows[0][0] == "0", "event processed and replies delivered");
         return _fake.To(userId).Skip(before).ToList();
     }

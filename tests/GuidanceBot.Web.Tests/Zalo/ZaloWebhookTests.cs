@@ -98,6 +98,24 @@ public sealed class ZaloWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_acknowledged_post_is_in_the_inbox_when_its_200_arrives()
+    {
+        // Concurrent posts share the writer's transactions; each answer comes only after its own row is committed.
+        var posts = Enumerable.Range(0, 60).Select(async i =>
+        {
+            var response = await _host.PostAsync(ZaloTestHost.TextEvent($"u-burst-{i % 7}", $"burst-{i}", "xin chào", Start));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var row = await _host.QueryAsync($"SELECT COUNT(*) FROM zalo_inbox WHERE msg_key = 'burst-{i}'");
+            Assert.Equal("1", row[0][0]);
+        });
+
+        await Task.WhenAll(posts);
+
+        Assert.Equal("60", (await _host.QueryAsync("SELECT COUNT(*) FROM zalo_inbox"))[0][0]);
+        Assert.Equal("7", (await _host.QueryAsync("SELECT COUNT(*) FROM zalo_users WHERE user_id LIKE 'u-burst-%'"))[0][0]);
+    }
+
+    [Fact]
     public async Task The_oas_own_echoes_and_receipts_are_ignored()
     {
         foreach (var name in new[] { "oa_send_text", "user_received_message", "user_seen_message", "oa_send_template" })

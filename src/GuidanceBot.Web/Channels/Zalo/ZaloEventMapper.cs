@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GuidanceBot.Activities;
+using GuidanceBot.Bot;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -24,6 +25,7 @@ public sealed class ZaloEventMapper
         "Cảm ơn bạn, mình đã nhận được. Thông tin này không được lưu lại.";
 
     private readonly byte[] _key;
+    private readonly bool _reminders;
 
     public ZaloEventMapper(IOptions<ZaloOptions> options)
     {
@@ -31,6 +33,7 @@ public sealed class ZaloEventMapper
         _key = string.IsNullOrEmpty(o.ConversationSecret)
             ? HMACSHA256.HashData(Encoding.UTF8.GetBytes(o.OaSecretKey), "guidancebot/zalo/conversation-id"u8)
             : Encoding.UTF8.GetBytes(o.ConversationSecret);
+        _reminders = o.Reminders.Enabled;
     }
 
     /// <summary>A stable conversation id for the user that does not reveal the user id.</summary>
@@ -84,6 +87,8 @@ public sealed class ZaloEventMapper
             Conversation = new ConversationAccount { Id = conversation },
             Locale = "vi-VN",
             Text = text,
+            // Zalo can message the citizen first (within the service window), so flows may offer a reminder.
+            ChannelData = _reminders ? ResumeReminders.OfferedChannelData : null,
         };
     }
 }

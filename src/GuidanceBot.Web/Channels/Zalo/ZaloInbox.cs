@@ -130,7 +130,9 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDispos
     /// The citizen's text is cleared: only the key stays, to keep refusing duplicates.
     /// </summary>
     /// <param name="choices">The options of the turn's last question (to read a typed number back as the option), or null to forget them; unchanged when <paramref name="ranTurn"/> is false.</param>
-    public async Task CompleteAsync(ZaloInboxItem item, string outcome, IReadOnlyList<string> messages, bool ranTurn, IReadOnlyList<string>? choices, CancellationToken cancellationToken)
+    /// <param name="reminderDue">When the citizen asked for a reminder: when to first look at it (one planned reminder per user at a time).</param>
+    public async Task CompleteAsync(ZaloInboxItem item, string outcome, IReadOnlyList<string> messages, bool ranTurn, IReadOnlyList<string>? choices,
+        DateTimeOffset? reminderDue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -148,6 +150,16 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDispos
             ("$now", now), ("$outcome", outcome), ("$key", item.Key));
         close.Transaction = transaction;
         await close.ExecuteNonQueryAsync(cancellationToken);
+        if (reminderDue is { } due)
+        {
+            // A planned reminder holds no message yet: ZaloReminderWorker composes it when it is due.
+            await using var plan = ZaloDatabase.Command(connection,
+                "INSERT INTO zalo_outbox(user_id, message, created_at, due_at, status) SELECT $user, '{}', $now, $due, 'reminder' " +
+                "WHERE NOT EXISTS (SELECT 1 FROM zalo_outbox WHERE user_id = $user AND status IN ('reminder', 'reminding'))",
+                ("$user", item.UserId), ("$now", now), ("$due", due.ToUnixTimeMilliseconds()));
+            plan.Transaction = transaction;
+            await plan.ExecuteNonQueryAsync(cancellationToken);
+        }
         if (ranTurn)
         {
             await using var remember = ZaloDatabase.Command(connection, "UPDATE zalo_users SET choices = $choices WHERE user_id = $user",

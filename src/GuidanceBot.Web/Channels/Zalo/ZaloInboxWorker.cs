@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GuidanceBot.Bot;
 using GuidanceBot.Engine;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// Zalo's form. One event at a time keeps each citizen's turns in order.
 /// </summary>
 public sealed class ZaloInboxWorker(
-    ZaloInbox inbox, ZaloOutbox outbox, ZaloEventMapper mapper, TurnEngine engine, IOptions<ZaloOptions> options, ILogger<ZaloInboxWorker> logger)
+    ZaloInbox inbox, ZaloOutbox outbox, ZaloEventMapper mapper, TurnEngine engine, IOptions<ZaloOptions> options, TimeProvider time,
+    ILogger<ZaloInboxWorker> logger)
     : BackgroundService
 {
     private const int MaxAttempts = 5;
@@ -53,17 +55,22 @@ public sealed class ZaloInboxWorker(
             var turn = mapper.Map(item, await inbox.ChoicesAsync(item.UserId, cancellationToken));
             var messages = turn.Notices.Select(n => new System.Text.Json.Nodes.JsonObject { ["text"] = n }.ToJsonString()).ToList();
             IReadOnlyList<string>? choices = null;
+            DateTimeOffset? reminderDue = null;
             if (turn.Activity is { } activity)
             {
                 var replies = (await engine.ProcessAsync(activity, cancellationToken)).Where(r => r.IsMessage).ToList();
                 messages.AddRange(replies.SelectMany(ZaloMessageBuilder.Build).Select(m => m.ToJsonString()));
                 choices = replies.Select(ZaloMessageBuilder.Choices).LastOrDefault(c => c.Count > 0);
+                if (options.Value.Reminders.Enabled && replies.Any(ResumeReminders.IsRequested))
+                {
+                    reminderDue = time.GetUtcNow() + options.Value.Reminders.After;
+                }
             }
             if (item.EventName == "unfollow")
             {
                 await outbox.DropPendingAsync(item.UserId, "unfollowed", cancellationToken);
             }
-            await inbox.CompleteAsync(item, turn.Outcome, messages, turn.Activity is not null, choices, cancellationToken);
+            await inbox.CompleteAsync(item, turn.Outcome, messages, turn.Activity is not null, choices, reminderDue, cancellationToken);
             if (messages.Count > 0)
             {
                 outbox.Queued.Release();

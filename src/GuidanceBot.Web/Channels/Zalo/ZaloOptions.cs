@@ -47,5 +47,19 @@ public sealed class ZaloOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a worker holds the replies it claimed; a crashed worker's replies are sent by another after this.
+    /// A worker starts no send after half of it, so it must exceed twice the longest delivery (see <see cref="MinSendLease"/>).
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Twice the longest delivery: waiting up to a minute for another worker's token refresh, then a refresh and two posts,
+    /// each of up to three attempts of <see cref="RequestTimeout"/> (8 in all, counted generously).
+    /// </summary>
+    public TimeSpan MinSendLease => 2 * (TimeSpan.FromMinutes(1) + 8 * RequestTimeout);
+
+    public ZaloReminderOptions Reminders { get; set; } = new();
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(OaSecretKey);
 }

@@ -3,22 +3,119 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// <summary>
 /// Replies waiting to be delivered, in the bot's SQLite file, so they survive a restart or a Zalo outage.
 /// A row ends as <c>sent</c> or <c>dropped</c> with a reason; nothing stays pending forever.
+/// A worker takes rows by claiming them (<c>sending</c>, with a lease), so two workers or two instances on one file
+/// never send the same row; while a row is <c>sending</c> its <c>due_at</c> is the end of the lease.
+/// A reminder a citizen asked for waits here too, as <c>reminder</c> (no message yet, due when it should be looked at),
+/// and is claimed as <c>reminding</c> the same way before it becomes a reply (<see cref="ZaloReminderWorker"/>).
 /// </summary>
 public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
 {
     /// <summary>Signalled when replies were queued.</summary>
     public SemaphoreSlim Queued { get; } = new(0, int.MaxValue);
 
-    /// <summary>Pending rows that are due, oldest first; a user's later reply never overtakes an earlier one.</summary>
-    public async Task<IReadOnlyList<ZaloOutboxItem>> DueAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims due rows, oldest first, in one statement: they become <c>sending</c> until <paramref name="lease"/> from now,
+    /// when a worker that crashed with them has them taken again. A user's row is claimed only when none of their earlier
+    /// rows is waiting for a later retry or in another worker's hands, so a later reply never overtakes an earlier one.
+    /// </summary>
+    public async Task<IReadOnlyList<ZaloOutboxItem>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        // The IN list is computed before any row changes, so a user's earlier and later due rows are claimed together,
+        // in id order (LIMIT never keeps a later row and cuts an earlier one).
+        await using var command = ZaloDatabase.Command(connection,
+            "UPDATE zalo_outbox SET status = 'sending', due_at = $until WHERE id IN (" +
+            "SELECT o.id FROM zalo_outbox o WHERE o.status IN ('pending', 'sending') AND o.due_at <= $now " +
+            "AND NOT EXISTS (SELECT 1 FROM zalo_outbox p WHERE p.status IN ('pending', 'sending') AND p.due_at > $now " +
+            "AND p.user_id = o.user_id AND p.id < o.id) " +
+            "ORDER BY o.id LIMIT $limit) " +
+            "RETURNING id, user_id, message, attempts, (SELECT last_message_at FROM zalo_users u WHERE u.user_id = zalo_outbox.user_id)",
+            ("$now", now.ToUnixTimeMilliseconds()), ("$until", (now + lease).ToUnixTimeMilliseconds()), ("$limit", limit));
+        return await ReadClaimedAsync(command, cancellationToken);
+    }
+
+    /// <summary>Claims planned reminders that are due, as <see cref="ClaimAsync"/> claims replies.</summary>
+    public async Task<IReadOnlyList<ZaloOutboxItem>> ClaimRemindersAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = ZaloDatabase.Command(connection,
-            "SELECT o.id, o.user_id, o.message, o.attempts, u.last_message_at FROM zalo_outbox o LEFT JOIN zalo_users u ON u.user_id = o.user_id " +
-            "WHERE o.status = 'pending' AND o.due_at <= $now " +
-            "AND NOT EXISTS (SELECT 1 FROM zalo_outbox p WHERE p.user_id = o.user_id AND p.status = 'pending' AND p.id < o.id) " +
-            "ORDER BY o.id LIMIT $limit",
-            ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$limit", limit));
+            "UPDATE zalo_outbox SET status = 'reminding', due_at = $until WHERE id IN (" +
+            "SELECT id FROM zalo_outbox WHERE status IN ('reminder', 'reminding') AND due_at <= $now ORDER BY id LIMIT $limit) " +
+            "RETURNING id, user_id, message, attempts, (SELECT last_message_at FROM zalo_users u WHERE u.user_id = zalo_outbox.user_id)",
+            ("$now", now.ToUnixTimeMilliseconds()), ("$until", (now + lease).ToUnixTimeMilliseconds()), ("$limit", limit));
+        return await ReadClaimedAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// Turns a claimed reminder into replies to deliver now: the row itself takes the first message, so however many
+    /// workers decided to send it, it is queued once. The reminder's buttons become the user's last choices.
+    /// </summary>
+    public async Task QueueReminderAsync(ZaloOutboxItem reminder, IReadOnlyList<string> messages, IReadOnlyList<string> choices, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var queue = ZaloDatabase.Command(connection,
+            "UPDATE zalo_outbox SET status = 'pending', message = $message, due_at = $now WHERE id = $id AND status = 'reminding'",
+            ("$message", messages[0]), ("$now", now), ("$id", reminder.Id)))
+        {
+            queue.Transaction = transaction;
+            if (await queue.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return;
+            }
+        }
+        foreach (var message in messages.Skip(1))
+        {
+            await using var insert = ZaloDatabase.Command(connection,
+                "INSERT INTO zalo_outbox(user_id, message, created_at, due_at) VALUES($user, $message, $now, $now)",
+                ("$user", reminder.UserId), ("$message", message), ("$now", now));
+            insert.Transaction = transaction;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var remember = ZaloDatabase.Command(connection, "UPDATE zalo_users SET choices = $choices WHERE user_id = $user",
+            ("$choices", choices.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(choices, ZaloJson.Default.IReadOnlyListString) : null),
+            ("$user", reminder.UserId)))
+        {
+            remember.Transaction = transaction;
+            await remember.ExecuteNonQueryAsync(cancellationToken);
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Puts a claimed reminder back to wait until <paramref name="due"/>.</summary>
+    public Task PostponeReminderAsync(ZaloOutboxItem reminder, DateTimeOffset due, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE zalo_outbox SET status = 'reminder', due_at = $due WHERE id = $id AND status = 'reminding'",
+            cancellationToken, ("$id", reminder.Id), ("$due", due.ToUnixTimeMilliseconds()));
+
+    // Each outcome applies only to a row still claimed, so a late worker whose lease ran out cannot reopen a finished row.
+    public Task SentAsync(ZaloOutboxItem item, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE zalo_outbox SET status = 'sent', attempts = attempts + 1, done_at = $now, reason = NULL WHERE id = $id AND status = 'sending'",
+            cancellationToken, ("$id", item.Id));
+
+    public Task DropAsync(ZaloOutboxItem item, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = $now, reason = $reason WHERE id = $id AND status IN ('sending', 'reminding')",
+            cancellationToken, ("$id", item.Id), ("$reason", reason));
+
+    public Task RetryLaterAsync(ZaloOutboxItem item, DateTimeOffset due, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE zalo_outbox SET status = 'pending', attempts = attempts + 1, due_at = $due, reason = $reason WHERE id = $id AND status = 'sending'",
+            cancellationToken, ("$id", item.Id), ("$due", due.ToUnixTimeMilliseconds()), ("$reason", reason));
+
+    /// <summary>Gives back a claimed row that was not attempted: it is due again at once, for any worker.</summary>
+    public Task ReleaseAsync(ZaloOutboxItem item, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE zalo_outbox SET status = 'pending', due_at = $now WHERE id = $id AND status = 'sending'",
+            cancellationToken, ("$id", item.Id));
+
+    /// <summary>Drops everything still pending or planned for a user, e.g. after they unfollowed.</summary>
+    public Task DropPendingAsync(string userId, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = $now, reason = $reason WHERE user_id = $user AND status IN ('pending', 'reminder')",
+            cancellationToken, ("$user", userId), ("$reason", reason));
+
+    /// <summary>The rows an <c>UPDATE … RETURNING</c> claimed, oldest first (RETURNING gives no order).</summary>
+    private static async Task<IReadOnlyList<ZaloOutboxItem>> ReadClaimedAsync(Microsoft.Data.Sqlite.SqliteCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<ZaloOutboxItem>();
         while (await reader.ReadAsync(cancellationToken))
@@ -26,25 +123,9 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
             items.Add(new ZaloOutboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
                 reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
         }
+        items.Sort((a, b) => a.Id.CompareTo(b.Id));
         return items;
     }
-
-    public Task SentAsync(ZaloOutboxItem item, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'sent', attempts = attempts + 1, done_at = $now, reason = NULL WHERE id = $id",
-            cancellationToken, ("$id", item.Id));
-
-    public Task DropAsync(ZaloOutboxItem item, string reason, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = $now, reason = $reason WHERE id = $id",
-            cancellationToken, ("$id", item.Id), ("$reason", reason));
-
-    public Task RetryLaterAsync(ZaloOutboxItem item, DateTimeOffset due, string reason, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET attempts = attempts + 1, due_at = $due, reason = $reason WHERE id = $id",
-            cancellationToken, ("$id", item.Id), ("$due", due.ToUnixTimeMilliseconds()), ("$reason", reason));
-
-    /// <summary>Drops everything still pending for a user, e.g. after they unfollowed.</summary>
-    public Task DropPendingAsync(string userId, string reason, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = $now, reason = $reason WHERE user_id = $user AND status = 'pending'",
-            cancellationToken, ("$user", userId), ("$reason", reason));
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {

@@ -4,11 +4,14 @@ namespace GuidanceBot.Web.Channels.Zalo;
 
 /// <summary>
 /// Delivers queued replies: only within the customer-service window after the citizen's last message, with growing
-/// backoff after failures, and a reason recorded for every reply that is given up.
+/// backoff after failures, and a reason recorded for every reply that is given up. Works on rows it has claimed, so
+/// any number of workers and instances can share one database.
 /// </summary>
 public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger)
     : BackgroundService
 {
+    private const int BatchSize = 20;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.IsConfigured)
@@ -19,9 +22,7 @@ public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOpti
         {
             try
             {
-                var due = await outbox.DueAsync(20, stoppingToken);
-                await DeliverAsync(due, stoppingToken);
-                if (due.Count == 0)
+                if (await DeliverDueAsync(stoppingToken) == 0)
                 {
                     await outbox.Queued.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
@@ -38,46 +39,77 @@ public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOpti
         }
     }
 
-    /// <summary>One pass over the due replies.</summary>
-    public async Task DeliverAsync(IReadOnlyList<ZaloOutboxItem> due, CancellationToken cancellationToken)
+    /// <summary>Claims a batch of due replies and delivers it; returns how many rows it claimed.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in due)
+        var claimedAt = time.GetUtcNow();
+        var claimed = await outbox.ClaimAsync(BatchSize, o.SendLease, cancellationToken);
+        var done = 0;
+        try
         {
-            // A user whose earlier reply is waiting gets nothing newer in this pass: order matters in a conversation.
-            if (held.Contains(item.UserId))
+            var held = new HashSet<string>(StringComparer.Ordinal);
+            for (; done < claimed.Count; done++)
             {
-                continue;
-            }
-            var now = time.GetUtcNow();
-            if (item.LastUserMessageAt is not { } last || now - last > o.CustomerServiceWindow)
-            {
-                await outbox.DropAsync(item, "outside-service-window", cancellationToken);
-                continue;
-            }
-            var result = await sender.SendAsync(item.UserId, item.Message, cancellationToken);
-            switch (result.Kind)
-            {
-                case ZaloSendKind.Sent:
-                    await outbox.SentAsync(item, cancellationToken);
+                var item = claimed[done];
+                // Past half the lease, the rest goes back: a send started now must end before another worker may take its row.
+                if (time.GetUtcNow() - claimedAt > o.SendLease / 2)
+                {
                     break;
-                case ZaloSendKind.Drop:
-                    logger.LogWarning("Zalo reply {Id} dropped: {Reason}", item.Id, result.Reason);
-                    await outbox.DropAsync(item, result.Reason, cancellationToken);
-                    break;
-                default:
+                }
+                // A user whose earlier reply must wait gets nothing newer now: order matters in a conversation.
+                if (held.Contains(item.UserId))
+                {
+                    await outbox.ReleaseAsync(item, cancellationToken);
+                    continue;
+                }
+                if (!await DeliverAsync(item, cancellationToken))
+                {
                     held.Add(item.UserId);
-                    if (item.Attempts + 1 >= o.MaxSendAttempts)
-                    {
-                        logger.LogWarning("Zalo reply {Id} given up after {Attempts} attempts: {Reason}", item.Id, item.Attempts + 1, result.Reason);
-                        await outbox.DropAsync(item, $"gave-up:{result.Reason}", cancellationToken);
-                        break;
-                    }
-                    var delay = result.Kind == ZaloSendKind.Quota ? o.MaxBackoff : Backoff(o, item.Attempts);
-                    await outbox.RetryLaterAsync(item, now + delay, result.Reason, cancellationToken);
-                    break;
+                }
             }
+        }
+        finally
+        {
+            // Rows not attempted (shutdown, or the lease running short) are due again at once, for any worker.
+            foreach (var item in claimed.Skip(done))
+            {
+                await outbox.ReleaseAsync(item, CancellationToken.None);
+            }
+        }
+        return claimed.Count;
+    }
+
+    /// <summary>One claimed reply; false when it waits for a retry, so the user's later replies must wait too.</summary>
+    private async Task<bool> DeliverAsync(ZaloOutboxItem item, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        if (item.LastUserMessageAt is not { } last || now - last > o.CustomerServiceWindow)
+        {
+            await outbox.DropAsync(item, "outside-service-window", cancellationToken);
+            return true;
+        }
+        var result = await sender.SendAsync(item.UserId, item.Message, cancellationToken);
+        switch (result.Kind)
+        {
+            case ZaloSendKind.Sent:
+                await outbox.SentAsync(item, cancellationToken);
+                return true;
+            case ZaloSendKind.Drop:
+                logger.LogWarning("Zalo reply {Id} dropped: {Reason}", item.Id, result.Reason);
+                await outbox.DropAsync(item, result.Reason, cancellationToken);
+                return true;
+            default:
+                if (item.Attempts + 1 >= o.MaxSendAttempts)
+                {
+                    logger.LogWarning("Zalo reply {Id} given up after {Attempts} attempts: {Reason}", item.Id, item.Attempts + 1, result.Reason);
+                    await outbox.DropAsync(item, $"gave-up:{result.Reason}", cancellationToken);
+                    return false;
+                }
+                var delay = result.Kind == ZaloSendKind.Quota ? o.MaxBackoff : Backoff(o, item.Attempts);
+                await outbox.RetryLaterAsync(item, now + delay, result.Reason, cancellationToken);
+                return false;
         }
     }
 

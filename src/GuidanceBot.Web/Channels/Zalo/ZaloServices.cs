@@ -1,3 +1,4 @@
+using GuidanceBot.Bot;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -15,6 +16,11 @@ public static class ZaloServices
             .Validate(o => !o.IsConfigured || Uri.IsWellFormedUriString(o.OAuthBaseUrl, UriKind.Absolute), "GuidanceBot:Zalo:OAuthBaseUrl must be an absolute URL.")
             .Validate(o => o.ReplayWindow > TimeSpan.Zero && o.CustomerServiceWindow > TimeSpan.Zero, "GuidanceBot:Zalo:ReplayWindow and CustomerServiceWindow must be positive.")
             .Validate(o => o.MaxSendAttempts >= 1, "GuidanceBot:Zalo:MaxSendAttempts must be at least 1.")
+            .Validate(o => o.SendLease >= o.MinSendLease,
+                "GuidanceBot:Zalo:SendLease must be at least 2 × (1 min + 8 × RequestTimeout), so a send ends before another worker may take its reply.")
+            .Validate(o => !o.Reminders.Enabled || (o.Reminders.After > TimeSpan.Zero && o.Reminders.After < o.CustomerServiceWindow),
+                "GuidanceBot:Zalo:Reminders:After must be positive and shorter than GuidanceBot:Zalo:CustomerServiceWindow.")
+            .Validate(o => !o.Reminders.Enabled || o.Reminders.CheckEvery > TimeSpan.Zero, "GuidanceBot:Zalo:Reminders:CheckEvery must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton<ZaloDatabase>();
@@ -23,6 +29,7 @@ public static class ZaloServices
         services.AddSingleton<ZaloEventMapper>();
         services.AddSingleton<ZaloTokens>();
         services.AddSingleton<ZaloSender>();
+        services.AddSingleton<ResumeReminders>();
 
         // Quick in-process retries of a lost connection or a 5xx; the outbox's durable backoff takes over after that.
         services.AddHttpClient(ZaloSender.HttpClientName).AddResilienceHandler("zalo-send", Resilience);
@@ -32,6 +39,7 @@ public static class ZaloServices
 
         services.AddHostedService<ZaloInboxWorker>();
         services.AddHostedService<ZaloOutboxWorker>();
+        services.AddHostedService<ZaloReminderWorker>();
         return services;
     }
 

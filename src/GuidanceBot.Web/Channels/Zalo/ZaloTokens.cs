@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GuidanceBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -172,25 +173,7 @@ public sealed class ZaloTokens(ZaloDatabase db, IHttpClientFactory http, IOption
 
     private async Task StoreAsync(long? spentId, string access, string refresh, TimeSpan expiresIn, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var spend = ZaloDatabase.Command(connection,
-            spentId is null
-                ? "UPDATE zalo_tokens SET spent_at = $now WHERE spent_at IS NULL"
-                : "UPDATE zalo_tokens SET spent_at = $now WHERE id = $id AND spent_at IS NULL",
-            ("$now", now.ToUnixTimeMilliseconds()), ("$id", spentId)))
-        {
-            spend.Transaction = transaction;
-            await spend.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var insert = ZaloDatabase.Command(connection,
-            "INSERT INTO zalo_tokens(access_token, refresh_token, access_expires_at, created_at) VALUES($access, $refresh, $expires, $now)",
-            ("$access", access), ("$refresh", refresh), ("$expires", (now + expiresIn).ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds())))
-        {
-            insert.Transaction = transaction;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        transaction.Commit();
+        await ZaloTokenPairs.StoreAsync(connection, spentId, access, refresh, expiresIn, time.GetUtcNow(), cancellationToken);
     }
 }

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using GuidanceBot.Activities;
+using GuidanceBot.Analytics;
+using GuidanceBot.Content;
+using GuidanceBot.Dialogs;
+using GuidanceBot.Engine;
+using GuidanceBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GuidanceBot.Bot;
+
+/// <summary>
+/// Opt-in reminders to finish an abandoned flow. A channel that can message a citizen first says so on the activities
+/// it brings in (<see cref="IsOffered"/>); a run then asks "Nhắc tôi tiếp tục sau?" once (see <c>FlowDialog</c>) and
+/// keeps the answer on its stack entry under <see cref="Key"/> — no personal data. The reply that says yes carries
+/// <see cref="IsRequested"/>, so the channel can plan a check. When the run has been recorded abandoned and idle long
+/// enough, <see cref="RemindAsync"/> composes the one reminder: the resume offer, whose "Tiếp tục" resumes the run at its
+/// step. Marking the run and recording the event go together under the state's ETag, so racing callers remind once.
+/// </summary>
+public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> catalog, TimeProvider time, ILogger<ResumeReminders> logger)
+{
+    /// <summary>The key on a run's stack entry; its values below, in the order a run goes through them.</summary>
+    public const string Key = "reminder";
+    public const string Asked = "asked";
+    public const string Yes = "yes";
+    public const string No = "no";
+    public const string Sent = "sent";
+    public const string Skipped = "skipped";
+    public const string Resumed = "resumed";
+
+    /// <summary>How soon to look again at a run idle long enough that the abandonment sweep has not reached yet.</summary>
+    public static readonly TimeSpan SweepRecheck = TimeSpan.FromMinutes(1);
+
+    private const int MaxAttempts = 5;
+
+    /// <summary>What a channel does with a reminder it planned.</summary>
+    public enum Verdict
+    {
+        /// <summary>Deliver <see cref="Decision.Reminder"/>.</summary>
+        Send,
+        /// <summary>Not due yet: look again at <see cref="Decision.NotBefore"/>.</summary>
+        Wait,
+        /// <summary>Never send it; <see cref="Decision.Reason"/> says why.</summary>
+        Drop,
+    }
+
+    public sealed record Decision(Verdict Verdict, Activity? Reminder = null, DateTimeOffset? NotBefore = null, string? Reason = null);
+
+    /// <summary>Channel data a channel puts on incoming activities when it can send this conversation a reminder.</summary>
+    public static JsonElement OfferedChannelData { get; } = JsonDocument.Parse("""{"reminders":true}""").RootElement.Clone();
+
+    private static readonly JsonElement RequestedChannelData = JsonDocument.Parse("""{"reminder":"requested"}""").RootElement.Clone();
+
+    public static bool IsOffered(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("reminders", out var offered) && offered.ValueKind == JsonValueKind.True;
+
+    /// <summary>Marks the reply that confirms the citizen's yes.</summary>
+    public static void MarkRequested(Activity reply) => reply.ChannelData = RequestedChannelData;
+
+    /// <summary>True for a reply after which the channel should plan a reminder.</summary>
+    public static bool IsRequested(Activity reply) =>
+        reply.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("reminder", out var value)
+        && value.ValueKind == JsonValueKind.String && value.GetString() == "requested";
+
+    /// <summary>Where a run's reminder stands, or null when the run never asked.</summary>
+    public static string? Of(DialogInstance run) => (string?)run.State[Key];
+
+    /// <summary>The citizen resumed through a reminder: record it once per reminded run.</summary>
+    public static void RecordResumed(TurnContext turn, IEnumerable<DialogInstance> stack)
+    {
+        foreach (var run in AbandonmentSweeper.OpenRuns(stack).Where(r => Of(r) == Sent))
+        {
+            run.State[Key] = Resumed;
+            var position = FlowDialog.PositionOf(run)!;
+            turn.Record(EventKinds.ReminderResumed, position.FlowId, position.StepId, runId: position.RunId, contentVersion: position.Version);
+        }
+    }
+
+    /// <summary>
+    /// Decides about the reminder of a conversation whose citizen said yes: send it when a run that asked is still open,
+    /// recorded abandoned, and idle for <paramref name="after"/>; the run is marked and reminder-sent recorded first.
+    /// </summary>
+    /// <param name="cannotSend">Why the channel could not deliver it now (e.g. outside-service-window): then the reminder is
+    /// dropped and reminder-skipped recorded with that reason.</param>
+    public async Task<Decision> RemindAsync(string conversationKey, TimeSpan after, string? cannotSend, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var stored = await store.LoadAsync(conversationKey, cancellationToken);
+            if (stored is null)
+            {
+                return new Decision(Verdict.Drop, Reason: "no-conversation");
+            }
+            var state = JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!;
+            var open = AbandonmentSweeper.OpenRuns(state.DialogStack).ToList();
+            if (open.Any(r => Of(r) == Sent))
+            {
+                // Recorded before, and the channel lost it before queueing it (a crash): the same reminder, no new event.
+                // Any message since would have answered the resume offer and moved the run on from "sent".
+                return new Decision(Verdict.Send, Compose(conversationKey, state, open, now));
+            }
+            var waiting = open.Where(r => Of(r) == Yes).ToList();
+            if (waiting.Count == 0)
+            {
+                return new Decision(Verdict.Drop, Reason: "nothing-to-remind");
+            }
+            var dueAt = (state.LastActivityAt ?? now) + after;
+            if (dueAt > now)
+            {
+                return new Decision(Verdict.Wait, NotBefore: dueAt);
+            }
+            if (!waiting.Any(FlowDialog.IsMarkedAbandoned))
+            {
+                return new Decision(Verdict.Wait, NotBefore: now + SweepRecheck);
+            }
+
+            var channel = conversationKey[..Math.Max(0, conversationKey.IndexOf('/'))];
+            var events = new List<AnalyticsEvent>();
+            foreach (var run in waiting)
+            {
+                run.State[Key] = cannotSend is null ? Sent : Skipped;
+                events.Add(Event(state, channel, run, cannotSend is null ? EventKinds.ReminderSent : EventKinds.ReminderSkipped, now,
+                    cannotSend is null ? null : new Dictionary<string, string> { ["reason"] = cannotSend }));
+            }
+            if (cannotSend is null)
+            {
+                RootDialog.MarkResumeOffered(state);
+            }
+            var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
+            if (await store.SaveAsync(conversationKey, json, stored.ETag, events, cancellationToken) is not null)
+            {
+                return cannotSend is null
+                    ? new Decision(Verdict.Send, Compose(conversationKey, state, open, now))
+                    : new Decision(Verdict.Drop, Reason: cannotSend);
+            }
+        }
+        logger.LogWarning("Conversation kept changing while its reminder was decided; it is looked at again later");
+        return new Decision(Verdict.Wait, NotBefore: now + SweepRecheck);
+    }
+
+    /// <summary>The resume offer for the innermost open run, introduced as the promised reminder.</summary>
+    private Activity Compose(string conversationKey, ConversationState state, List<DialogInstance> open, DateTimeOffset now)
+    {
+        var language = state.Language ?? "vi";
+        var (offer, buttons) = RootDialog.ResumeOffer(catalog(), FlowDialog.PositionOf(open[^1]), language);
+        var slash = conversationKey.IndexOf('/');
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = Guid.NewGuid().ToString("N"),
+            Timestamp = now,
+            ChannelId = conversationKey[..slash],
+            Conversation = new ConversationAccount { Id = conversationKey[(slash + 1)..] },
+            Locale = language == "en" ? "en-US" : "vi-VN",
+            Text = (language == "en" ? "A reminder, as you asked. " : "Như đã hẹn, mình nhắn nhắc bạn. ") + offer,
+            SuggestedActions = new SuggestedActions { Actions = [.. buttons] },
+            InputHint = "expectingInput",
+        };
+    }
+
+    private static AnalyticsEvent Event(ConversationState state, string channel, DialogInstance run, string kind, DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? properties)
+    {
+        var position = FlowDialog.PositionOf(run)!;
+        return new AnalyticsEvent(state.AnalyticsId, channel.Length == 0 ? "unknown" : channel, kind, now)
+        {
+            RunId = position.RunId,
+            FlowId = position.FlowId,
+            ContentVersion = position.Version,
+            StepId = position.StepId,
+            Language = state.Language,
+            Properties = properties,
+        };
+    }
+}

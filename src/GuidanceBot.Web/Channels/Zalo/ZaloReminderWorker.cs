@@ -1,0 +1,73 @@
+using GuidanceBot.Bot;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.Web.Channels.Zalo;
+
+/// <summary>
+/// Sends the reminders citizens asked for: a planned reminder that comes due is claimed (so one worker handles it),
+/// checked against the conversation by <see cref="ResumeReminders"/> — still abandoned, still inside the
+/// customer-service window — and then queued as a reply, postponed, or dropped with its reason.
+/// </summary>
+public sealed class ZaloReminderWorker(
+    ZaloOutbox outbox, ZaloEventMapper mapper, ResumeReminders reminders, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloReminderWorker> logger)
+    : BackgroundService
+{
+    public const string OutsideServiceWindow = "outside-service-window";
+    private const int BatchSize = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IsConfigured || !options.Value.Reminders.Enabled)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RemindDueAsync(stoppingToken);
+                await Task.Delay(options.Value.Reminders.CheckEvery, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Zalo reminder worker failed; retrying");
+                await Task.Delay(options.Value.Reminders.CheckEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>Handles the reminders that are due; returns how many it claimed.</summary>
+    public async Task<int> RemindDueAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var claimed = await outbox.ClaimRemindersAsync(BatchSize, o.SendLease, cancellationToken);
+        foreach (var item in claimed)
+        {
+            // Zalo counts the window from the citizen's last message; the outbox checks it again when it sends.
+            var inWindow = item.LastUserMessageAt is { } last && time.GetUtcNow() - last < o.CustomerServiceWindow;
+            var decision = await reminders.RemindAsync(
+                $"{ZaloEventMapper.ChannelId}/{mapper.ConversationId(item.UserId)}", o.Reminders.After, inWindow ? null : OutsideServiceWindow, cancellationToken);
+            switch (decision.Verdict)
+            {
+                case ResumeReminders.Verdict.Send:
+                    var messages = ZaloMessageBuilder.Build(decision.Reminder!).Select(m => m.ToJsonString()).ToList();
+                    await outbox.QueueReminderAsync(item, messages, ZaloMessageBuilder.Choices(decision.Reminder!), cancellationToken);
+                    outbox.Queued.Release();
+                    logger.LogInformation("Zalo reminder {Id} queued", item.Id);
+                    break;
+                case ResumeReminders.Verdict.Wait:
+                    await outbox.PostponeReminderAsync(item, decision.NotBefore!.Value, cancellationToken);
+                    break;
+                default:
+                    await outbox.DropAsync(item, decision.Reason!, cancellationToken);
+                    logger.LogInformation("Zalo reminder {Id} not sent: {Reason}", item.Id, decision.Reason);
+                    break;
+            }
+        }
+        return claimed.Count;
+    }
+}
