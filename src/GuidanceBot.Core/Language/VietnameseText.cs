@@ -224,9 +224,12 @@ public static class VietnameseText
     }
 
     /// <summary>The form used for matching: normalised, abbreviations expanded, folded, punctuation removed.</summary>
-    public static string Canonical(string text)
+    public static string Canonical(string text) => CanonicalOfExpanded(ExpandAbbreviations(Normalize(text)));
+
+    /// <summary><see cref="Canonical"/> of text already normalised and expanded, for callers that also need that form.</summary>
+    internal static string CanonicalOfExpanded(string expanded)
     {
-        var folded = Fold(ExpandAbbreviations(Normalize(text)));
+        var folded = Fold(expanded);
         var result = new StringBuilder(folded.Length);
         var pendingSpace = false;
         foreach (var c in folded)
@@ -250,11 +253,10 @@ public static class VietnameseText
     }
 
     /// <summary>The words of <see cref="Canonical"/>.</summary>
-    public static IReadOnlyList<string> Tokens(string text)
-    {
-        var canonical = Canonical(text);
-        return canonical.Length == 0 ? [] : canonical.Split(' ');
-    }
+    public static IReadOnlyList<string> Tokens(string text) => TokensOf(Canonical(text));
+
+    /// <summary>The words of an already canonical text.</summary>
+    internal static string[] TokensOf(string canonical) => canonical.Length == 0 ? [] : canonical.Split(' ');
 
     /// <summary>
     /// The known word one edit away (a letter dropped, added, changed or two swapped) from an unknown canonical word,
