@@ -33,10 +33,11 @@ foreach (var (name, train) in IntentRecognizers.All.Where(r => only is null || r
         retrains.Add(clock.Elapsed.TotalMilliseconds);
     }
 
-    // Warm means tiered up: the runtime recompiles hot methods with full optimisation in the background, starting
-    // 100 ms after the last new method; one pass over the set ends before that, so warm up for at least a second.
+    // Warm means tiered up: the runtime recompiles hot methods with full optimisation on a background thread, starting
+    // 100 ms after the last new method and after whatever training queued (ML.NET queues hundreds of methods); one pass
+    // over the set ends long before that, so warm up for three seconds (cpu/wall over 100 % means it was still going).
     var warmUp = Stopwatch.StartNew();
-    for (var pass = 0; pass < 3 || warmUp.ElapsedMilliseconds < 1000; pass++)
+    for (var pass = 0; pass < 3 || warmUp.ElapsedMilliseconds < 3000; pass++)
     {
         foreach (var text in utterances)
         {
