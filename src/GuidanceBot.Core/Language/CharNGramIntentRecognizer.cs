@@ -1,119 +1,131 @@
+using System.Buffers;
 using GuidanceBot.Content;
 
 namespace GuidanceBot.Language;
 
 /// <summary>
 /// Character n-gram TF-IDF with cosine similarity, nearest example wins: each flow scores as its closest training
-/// utterance. Character n-grams (3–5 letters across word boundaries) absorb typos, missing letters and word splits
-/// ("dangky"); word and word-pair features keep two-word terms ("tam tru") ahead of their parts.
+/// utterance, over the features of <see cref="IntentFeatures"/>. Examples are indexed feature by feature with their
+/// weights already normalised, so a message costs one pass over the postings of its own features.
 /// </summary>
 public sealed class CharNGramIntentRecognizer : IIntentRecognizer
 {
     /// <summary>Cosine at which a message is taken as asking for the flow; calibrated to score 0.5 (<c>BotOptions.StrongMatch</c>).</summary>
     public const double Threshold = 0.40;
 
-    private readonly IntentText _text;
-    private readonly Dictionary<string, int> _featureIds;
+    private readonly IntentTrainingSet _set;
     private readonly double[] _idf;
-    private readonly string[] _exampleFlow;
-    private readonly List<(int Example, double Weight)>[] _postings;
+    // Postings in one array per column: those of feature f are [_postingStart[f], _postingStart[f + 1]).
+    private readonly int[] _postingStart;
+    private readonly int[] _postingExample;
+    private readonly double[] _postingWeight;
+    // Unseen features still count towards the message's length (as rare as the rarest seen one), so a message
+    // mostly about something else scores low even when a word or two matches.
+    private readonly double _unseenWeight;
 
-    private CharNGramIntentRecognizer(IntentText text, Dictionary<string, int> featureIds, double[] idf, string[] exampleFlow, List<(int, double)>[] postings)
+    private CharNGramIntentRecognizer(IntentTrainingSet set, double[] idf, int[] postingStart, int[] postingExample, double[] postingWeight)
     {
-        _text = text;
-        _featureIds = featureIds;
+        _set = set;
         _idf = idf;
-        _exampleFlow = exampleFlow;
-        _postings = postings;
+        _postingStart = postingStart;
+        _postingExample = postingExample;
+        _postingWeight = postingWeight;
+        _unseenWeight = Math.Log(1.0 + set.Examples.Length) + 1;
     }
 
     /// <summary>Trains on the catalog's utterances and titles.</summary>
     public static CharNGramIntentRecognizer Train(FlowCatalog catalog) => Train(IntentTraining.Examples(catalog));
 
-    public static CharNGramIntentRecognizer Train(IReadOnlyList<(string FlowId, string Text)> examples)
+    public static CharNGramIntentRecognizer Train(IReadOnlyList<(string FlowId, string Text)> examples) => Train(IntentTrainingSet.Build(examples));
+
+    internal static CharNGramIntentRecognizer Train(IntentTrainingSet set)
     {
-        var text = IntentText.Learn(examples.Select(e => e.Text));
-        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var documentFrequency = new List<int>();
-        var counted = new List<Dictionary<int, int>>(examples.Count);
-        foreach (var (_, utterance) in examples)
+        var examples = set.Examples;
+        var documentFrequency = new int[set.Features.Count];
+        foreach (var counts in examples)
         {
-            var counts = new Dictionary<int, int>();
-            foreach (var feature in Features(text.Words(utterance), text.AccentedWords(utterance)))
-            {
-                if (!featureIds.TryGetValue(feature, out var id))
-                {
-                    id = featureIds.Count;
-                    featureIds[feature] = id;
-                    documentFrequency.Add(0);
-                }
-                counts[id] = counts.GetValueOrDefault(id) + 1;
-            }
-            foreach (var id in counts.Keys)
+            foreach (var id in counts.Ids)
             {
                 documentFrequency[id]++;
             }
-            counted.Add(counts);
+        }
+        var idf = new double[documentFrequency.Length];
+        for (var id = 0; id < idf.Length; id++)
+        {
+            idf[id] = Math.Log((1.0 + examples.Length) / (1.0 + documentFrequency[id])) + 1;
         }
 
-        var idf = documentFrequency.Select(df => Math.Log((1.0 + examples.Count) / (1.0 + df)) + 1).ToArray();
-        var postings = new List<(int, double)>[featureIds.Count];
-        for (var i = 0; i < postings.Length; i++)
+        var postingStart = new int[idf.Length + 1];
+        for (var id = 0; id < idf.Length; id++)
         {
-            postings[i] = [];
+            postingStart[id + 1] = postingStart[id] + documentFrequency[id];
         }
-        for (var e = 0; e < counted.Count; e++)
+        var postingExample = new int[postingStart[^1]];
+        var postingWeight = new double[postingStart[^1]];
+        var filled = postingStart[..^1];
+        for (var e = 0; e < examples.Length; e++)
         {
-            foreach (var (id, weight) in Weigh(counted[e], idf))
+            var weights = Weigh(examples[e], idf, 0);
+            for (var i = 0; i < weights.Length; i++)
             {
-                postings[id].Add((e, weight));
+                var at = filled[examples[e].Ids[i]]++;
+                postingExample[at] = e;
+                postingWeight[at] = weights[i];
             }
         }
-        return new CharNGramIntentRecognizer(text, featureIds, idf, examples.Select(e => e.FlowId).ToArray(), postings);
+        return new CharNGramIntentRecognizer(set, idf, postingStart, postingExample, postingWeight);
     }
 
     public IReadOnlyList<IntentMatch> Recognize(string text, int top = 3)
     {
-        var counts = new Dictionary<int, int>();
-        // Unseen features still count towards the message's length (as rare as the rarest seen one), so a message
-        // mostly about something else scores low even when a word or two matches.
-        var unseenWeight = Math.Log(1.0 + _exampleFlow.Length) + 1;
-        var unseenMass = 0.0;
-        foreach (var feature in Features(_text.Words(text ?? ""), _text.AccentedWords(text ?? "")))
+        var (_, counts) = _set.Read(text ?? "");
+        Span<double> scores = stackalloc double[_set.Flows.Length];
+        return Score(counts, scores) ? IntentRanking.Top(scores, _set.Flows, top) : [];
+    }
+
+    /// <summary>
+    /// Each flow's calibrated score for a message of <paramref name="counts"/> (<see cref="IntentRanking.Absent"/> for a flow
+    /// no example of which shares a feature); false when no feature of the message is known at all.
+    /// </summary>
+    internal bool Score(IntentFeatures.Counts counts, Span<double> scores)
+    {
+        if (counts.Length == 0)
         {
-            if (_featureIds.TryGetValue(feature, out var id))
+            return false;
+        }
+        var query = Weigh(counts, _idf, counts.Unseen * _unseenWeight * _unseenWeight);
+        var exampleFlow = _set.ExampleFlow;
+        var similarity = ArrayPool<double>.Shared.Rent(exampleFlow.Length);
+        try
+        {
+            Array.Clear(similarity, 0, exampleFlow.Length);
+            for (var i = 0; i < query.Length; i++)
             {
-                counts[id] = counts.GetValueOrDefault(id) + 1;
+                var id = counts.Ids[i];
+                var weight = query[i];
+                for (var p = _postingStart[id]; p < _postingStart[id + 1]; p++)
+                {
+                    similarity[_postingExample[p]] += weight * _postingWeight[p];
+                }
             }
-            else
+            scores.Fill(0);
+            for (var e = 0; e < exampleFlow.Length; e++)
             {
-                unseenMass += unseenWeight * unseenWeight;
+                if (similarity[e] > scores[exampleFlow[e]])
+                {
+                    scores[exampleFlow[e]] = similarity[e];
+                }
             }
         }
-        if (counts.Count == 0)
+        finally
         {
-            return [];
+            ArrayPool<double>.Shared.Return(similarity);
         }
-        var query = Weigh(counts, _idf, unseenMass);
-        var similarity = new Dictionary<int, double>();
-        foreach (var (id, weight) in query)
+        for (var f = 0; f < scores.Length; f++)
         {
-            foreach (var (example, exampleWeight) in _postings[id])
-            {
-                similarity[example] = similarity.GetValueOrDefault(example) + weight * exampleWeight;
-            }
+            scores[f] = scores[f] > 0 ? Calibrate(scores[f]) : IntentRanking.Absent;
         }
-        var best = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (example, cosine) in similarity)
-        {
-            var flow = _exampleFlow[example];
-            if (cosine > best.GetValueOrDefault(flow))
-            {
-                best[flow] = cosine;
-            }
-        }
-        return best.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(top)
-            .Select(kv => new IntentMatch(kv.Key, Math.Round(Calibrate(kv.Value), 4))).ToList();
+        return true;
     }
 
     /// <summary>Maps a cosine to [0, 1] so that <see cref="Threshold"/> lands on 0.5, linearly on each side.</summary>
@@ -123,42 +135,22 @@ public sealed class CharNGramIntentRecognizer : IIntentRecognizer
         return c <= Threshold ? 0.5 * c / Threshold : 0.5 + 0.5 * (c - Threshold) / (1 - Threshold);
     }
 
-    private static List<(int Id, double Weight)> Weigh(Dictionary<int, int> counts, double[] idf, double extraSquaredNorm = 0)
+    /// <summary>Sublinear TF × IDF per feature, divided by the vector's length (which <paramref name="extraSquaredNorm"/> adds to).</summary>
+    private static double[] Weigh(IntentFeatures.Counts counts, double[] idf, double extraSquaredNorm)
     {
-        var weights = new List<(int, double)>(counts.Count);
+        var weights = new double[counts.Length];
         var norm = extraSquaredNorm;
-        foreach (var (id, count) in counts)
+        for (var i = 0; i < weights.Length; i++)
         {
-            var w = (1 + Math.Log(count)) * idf[id];
-            weights.Add((id, w));
+            var w = (1 + Math.Log(counts.Values[i])) * idf[counts.Ids[i]];
+            weights[i] = w;
             norm += w * w;
         }
         norm = Math.Sqrt(norm);
-        return weights.Select(x => (x.Item1, x.Item2 / norm)).ToList();
-    }
-
-    /// <summary>Words as typed with diacritics, folded words, folded word pairs and the character 3- to 5-grams of the folded words joined by spaces.</summary>
-    private static IEnumerable<string> Features(IReadOnlyList<string> words, IReadOnlyList<string> accented)
-    {
-        foreach (var word in accented)
+        for (var i = 0; i < weights.Length; i++)
         {
-            yield return "d:" + word;
+            weights[i] /= norm;
         }
-        for (var i = 0; i < words.Count; i++)
-        {
-            yield return "w:" + words[i];
-            if (i + 1 < words.Count)
-            {
-                yield return "p:" + words[i] + "_" + words[i + 1];
-            }
-        }
-        var joined = " " + string.Join(' ', words) + " ";
-        for (var n = 3; n <= 5; n++)
-        {
-            for (var i = 0; i + n <= joined.Length; i++)
-            {
-                yield return joined.Substring(i, n);
-            }
-        }
+        return weights;
     }
 }

@@ -22,7 +22,7 @@ public static class IntentRecognizers
     [
         ("char-ngram", CharNGramIntentRecognizer.Train),
         ("mlnet", MlNetIntentRecognizer.Train),
-        ("blend", examples => new BlendedIntentRecognizer(MlNetIntentRecognizer.Train(examples), CharNGramIntentRecognizer.Train(examples))),
+        ("blend", BlendedIntentRecognizer.Train),
     ];
 
     /// <summary>Trains the named recogniser on <paramref name="catalog"/>.</summary>

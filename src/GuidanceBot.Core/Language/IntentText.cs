@@ -43,17 +43,29 @@ public sealed partial class IntentText
     /// <summary>True when the word occurs in some training text.</summary>
     public bool IsKnown(string word) => _known.ContainsKey(word);
 
-    /// <summary>The content words of <paramref name="text"/>, in order.</summary>
-    public IReadOnlyList<string> Words(string text)
+    /// <summary>
+    /// The content words of <paramref name="text"/> in order, and those typed with diacritics, from one pass of
+    /// redaction, normalisation and abbreviation expansion.
+    /// </summary>
+    public PreparedText Prepare(string text)
     {
-        text = Truncate(text);
-        var tokens = VietnameseText.Tokens(WithoutPersonalData(text)).Select(t => VietnameseText.CorrectTypo(t, _known)).ToList();
-        var words = new List<string>();
-        for (var i = 0; i < tokens.Count; i++)
+        var expanded = VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(WithoutPersonalData(Truncate(text ?? ""))));
+        return new PreparedText(Words(expanded), AccentedWords(expanded));
+    }
+
+    private List<string> Words(string expanded)
+    {
+        var tokens = VietnameseText.TokensOf(VietnameseText.CanonicalOfExpanded(expanded));
+        var words = new List<string>(tokens.Length + 4);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = VietnameseText.CorrectTypo(tokens[i], _known);
+        }
+        for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i];
             // A synonym adds the content's word and keeps the citizen's, so neither side loses a feature.
-            if (i + 1 < tokens.Count && FoldedSynonyms.TryGetValue(word + " " + tokens[i + 1], out var pairMeans))
+            if (i + 1 < tokens.Length && FoldedSynonyms.TryGetValue(word + " " + tokens[i + 1], out var pairMeans))
             {
                 words.AddRange(pairMeans);
             }
@@ -78,10 +90,8 @@ public sealed partial class IntentText
     /// The content words typed with diacritics, as typed (normalised): kept alongside the folded words because
     /// "con dế" and "con dê" fold alike. Empty for text typed without diacritics.
     /// </summary>
-    public IReadOnlyList<string> AccentedWords(string text)
+    private static List<string> AccentedWords(string expanded)
     {
-        text = Truncate(text);
-        var expanded = VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(WithoutPersonalData(text)));
         var words = new List<string>();
         var start = -1;
         for (var i = 0; i <= expanded.Length; i++)

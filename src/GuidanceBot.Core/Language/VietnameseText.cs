@@ -233,7 +233,7 @@ public static class VietnameseText
         {
             return _lastCanonical!;
         }
-        var canonical = ComputeCanonical(text);
+        var canonical = CanonicalOfExpanded(ExpandAbbreviations(Normalize(text)));
         _lastCanonicalText = text;
         _lastCanonical = canonical;
         return canonical;
@@ -242,9 +242,10 @@ public static class VietnameseText
     [ThreadStatic] private static string? _lastCanonicalText;
     [ThreadStatic] private static string? _lastCanonical;
 
-    private static string ComputeCanonical(string text)
+    /// <summary><see cref="Canonical"/> of text already normalised and expanded, for callers that also need that form.</summary>
+    internal static string CanonicalOfExpanded(string expanded)
     {
-        var folded = Fold(ExpandAbbreviations(Normalize(text)));
+        var folded = Fold(expanded);
         var result = new StringBuilder(folded.Length);
         var pendingSpace = false;
         foreach (var c in folded)
@@ -291,11 +292,10 @@ public static class VietnameseText
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CanonicalContent = new(StringComparer.Ordinal);
 
     /// <summary>The words of <see cref="Canonical"/>.</summary>
-    public static IReadOnlyList<string> Tokens(string text)
-    {
-        var canonical = Canonical(text);
-        return canonical.Length == 0 ? [] : canonical.Split(' ');
-    }
+    public static IReadOnlyList<string> Tokens(string text) => TokensOf(Canonical(text));
+
+    /// <summary>The words of an already canonical text.</summary>
+    internal static string[] TokensOf(string canonical) => canonical.Length == 0 ? [] : canonical.Split(' ');
 
     /// <summary>
     /// The known word one edit away (a letter dropped, added, changed or two swapped) from an unknown canonical word,
