@@ -13,14 +13,14 @@ public sealed record LoadOptions(
           --url <url>                      bot base URL; turns go to {url}/api/messages (default http://127.0.0.1:5080)
           --conversations <n>              concurrent scripted conversations (default 32)
           --duration <seconds>             measured time (default 10)
-          --warmup <seconds>               unmeasured time before it (default 3)
+          --warmup <seconds>               unmeasured time before it (default 10)
           --turns-per-conversation <n>     start a new conversation id after this many turns,
                                            the opening conversationUpdate included (default 40)
           --help                           show this text
         Exit code: 0 no errors, 1 errors seen, 2 bad arguments.
         """;
 
-    public static readonly LoadOptions Default = new(new Uri("http://127.0.0.1:5080"), 32, 10, 3, 40);
+    public static readonly LoadOptions Default = new(new Uri("http://127.0.0.1:5080"), 32, 10, 10, 40);
 
     public Uri MessagesUrl => new(Url.AbsoluteUri.TrimEnd('/') + "/api/messages");
 

@@ -22,6 +22,17 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
     private readonly SqliteCommand _insertEvent;
     private readonly ConcurrentBag<SqliteConnection> _readers = new();
     private readonly ConcurrentBag<SqliteCommand> _loads = new();
+    private readonly SemaphoreSlim _checkpointDue = new(0, 1);
+    private readonly Task _checkpointLoop;
+    private volatile bool _writerDone;
+    private int _commitsSinceCheckpoint;
+
+    // Checkpoints: copying the WAL into the database and syncing both files stalls every turn waiting on the writer, so
+    // a background connection does it (PASSIVE: it never blocks the writer) every CommitsPerCheckpoint commits. The
+    // writer's own auto-checkpoint stays on at a higher mark: by then the background has copied almost everything, so
+    // it is short, and it is what lets the WAL start over from the beginning instead of growing while turns keep coming.
+    private const int CommitsPerCheckpoint = 30;
+    private const int WriterCheckpointPages = 4000;
 
     public SqliteStore(string path)
     {
@@ -32,6 +43,11 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
 
         _writer = Open();
         SqliteSchema.Migrate(_writer);
+        using (var checkpointing = _writer.CreateCommand())
+        {
+            checkpointing.CommandText = $"PRAGMA wal_autocheckpoint={WriterCheckpointPages}";
+            checkpointing.ExecuteNonQuery();
+        }
 
         _insertState = Prepare(_writer,
             "INSERT INTO conversations(key, state, etag, updated_at) VALUES($key, $state, $etag, $now) ON CONFLICT(key) DO NOTHING",
@@ -44,6 +60,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
             "VALUES($conv, $channel, $run, $flow, $version, $step, $kind, $ts, $props, $lang)",
             "$conv", "$channel", "$run", "$flow", "$version", "$step", "$kind", "$ts", "$props", "$lang");
         _writerLoop = Task.Run(WriteLoopAsync);
+        _checkpointLoop = Task.Run(CheckpointLoopAsync);
     }
 
     /// <summary>One turn's save (or, with no key, events alone) waiting for the writer.</summary>
@@ -117,6 +134,40 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(results[i]);
+            }
+            if (++_commitsSinceCheckpoint >= CommitsPerCheckpoint && _checkpointDue.CurrentCount == 0)
+            {
+                _commitsSinceCheckpoint = 0;
+                _checkpointDue.Release();
+            }
+        }
+        _writerDone = true;
+        if (_checkpointDue.CurrentCount == 0)
+        {
+            _checkpointDue.Release();
+        }
+    }
+
+    /// <summary>Copies committed WAL frames into the database beside the writer; ends after the writer.</summary>
+    private async Task CheckpointLoopAsync()
+    {
+        using var connection = Open();
+        using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        while (true)
+        {
+            await _checkpointDue.WaitAsync();
+            if (_writerDone)
+            {
+                return;
+            }
+            try
+            {
+                checkpoint.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // Another process is checkpointing: the next round catches up.
             }
         }
     }
@@ -261,10 +312,12 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
             return;
         }
         _writerLoop.GetAwaiter().GetResult();
+        _checkpointLoop.GetAwaiter().GetResult();
         _insertState.Dispose();
         _updateState.Dispose();
         _insertEvent.Dispose();
         _writer.Dispose();
+        _checkpointDue.Dispose();
         while (_loads.TryTake(out var load))
         {
             var connection = load.Connection!;
