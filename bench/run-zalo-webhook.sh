@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the web host in Release with the Zalo channel configured (its OA API pointed at a closed local port, so
 # replies queue and back off), then posts signed webhook events with 200 concurrent senders and prints the ack latency.
-# Arguments go to the benchmark: [concurrency=200] [posts=10000].
+# Arguments go to the benchmark: [concurrency=200] [posts=30000] [warmup=5000].
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 port=5081

@@ -28,11 +28,12 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
     private int _commitsSinceCheckpoint;
 
     // Checkpoints: copying the WAL into the database and syncing both files stalls every turn waiting on the writer, so
-    // a background connection does it (PASSIVE: it never blocks the writer) every CommitsPerCheckpoint commits. The
-    // writer's own auto-checkpoint stays on at a higher mark: by then the background has copied almost everything, so
-    // it is short, and it is what lets the WAL start over from the beginning instead of growing while turns keep coming.
+    // a background connection does it (PASSIVE: it never blocks a writer) every CommitsPerCheckpoint commits, and at
+    // least every CheckpointEvery for the file's other writers (Zalo inbox, roll-ups). Writers' own auto-checkpoint
+    // stays on at a higher mark (SqliteConnections.AutoCheckpointPages): by then the background has copied almost
+    // everything, so it is short, and it is what lets the WAL start over instead of growing while turns keep coming.
     private const int CommitsPerCheckpoint = 30;
-    private const int WriterCheckpointPages = 4000;
+    private static readonly TimeSpan CheckpointEvery = TimeSpan.FromMilliseconds(250);
 
     public SqliteStore(string path)
     {
@@ -43,11 +44,6 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
 
         _writer = Open();
         SqliteSchema.Migrate(_writer);
-        using (var checkpointing = _writer.CreateCommand())
-        {
-            checkpointing.CommandText = $"PRAGMA wal_autocheckpoint={WriterCheckpointPages}";
-            checkpointing.ExecuteNonQuery();
-        }
 
         _insertState = Prepare(_writer,
             "INSERT INTO conversations(key, state, etag, updated_at) VALUES($key, $state, $etag, $now) ON CONFLICT(key) DO NOTHING",
@@ -107,12 +103,14 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         {
             batch.Clear();
             results.Clear();
-            while (batch.Count < 512 && _writes.Reader.TryRead(out var write))
-            {
-                batch.Add(write);
-            }
             try
             {
+                // Turns that arrive while another writer of the file has its turn join this batch.
+                using var writeTurn = await SqliteWriteGate.EnterAsync(FilePath, CancellationToken.None);
+                while (batch.Count < 512 && _writes.Reader.TryRead(out var write))
+                {
+                    batch.Add(write);
+                }
                 // IMMEDIATE takes the write lock up front, so a second process on the same file waits instead of failing mid-way.
                 using var transaction = _writer.BeginTransaction(deferred: false);
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -156,7 +154,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
         while (true)
         {
-            await _checkpointDue.WaitAsync();
+            await _checkpointDue.WaitAsync(CheckpointEvery);
             if (_writerDone)
             {
                 return;

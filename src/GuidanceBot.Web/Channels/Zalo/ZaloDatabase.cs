@@ -7,12 +7,17 @@ namespace GuidanceBot.Web.Channels.Zalo;
 public sealed class ZaloDatabase
 {
     private readonly string _connectionString;
+    private readonly string _path;
 
     // Taking the store first makes sure its migrations (which create the zalo_* tables) have run.
     public ZaloDatabase(SqliteStore store)
     {
+        _path = store.FilePath;
         _connectionString = SqliteConnections.ConnectionString(store.FilePath);
     }
+
+    /// <summary>This process's turn to write to the file (see <see cref="SqliteWriteGate"/>); hold it around each write.</summary>
+    public ValueTask<SqliteWriteGate.Turn> WriteTurnAsync(CancellationToken cancellationToken) => SqliteWriteGate.EnterAsync(_path, cancellationToken);
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => SqliteConnections.OpenAsync(_connectionString, cancellationToken);
 

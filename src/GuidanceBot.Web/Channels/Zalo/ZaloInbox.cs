@@ -46,7 +46,16 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDispos
             try
             {
                 writer ??= await db.OpenAsync(CancellationToken.None);
-                var added = Insert(writer, batch);
+                bool[] added;
+                using (await db.WriteTurnAsync(CancellationToken.None))
+                {
+                    // Posts that arrived while another writer of the file had its turn join this batch.
+                    while (batch.Count < 512 && _adds.Reader.TryRead(out var late))
+                    {
+                        batch.Add(late);
+                    }
+                    added = Insert(writer, batch);
+                }
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(added[i]);
@@ -135,6 +144,7 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDispos
         DateTimeOffset? reminderDue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var message in messages)
@@ -184,6 +194,7 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDispos
     /// <summary>Counts a failed attempt; after too many, the event is closed as failed so it cannot block the queue.</summary>
     public async Task FailedAsync(ZaloInboxItem item, int maxAttempts, CancellationToken cancellationToken)
     {
+        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = ZaloDatabase.Command(connection,
             "UPDATE zalo_inbox SET attempts = attempts + 1, " +

@@ -21,6 +21,7 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
     public async Task<IReadOnlyList<ZaloOutboxItem>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         // The IN list is computed before any row changes, so a user's earlier and later due rows are claimed together,
         // in id order (LIMIT never keeps a later row and cuts an earlier one).
@@ -39,6 +40,7 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
     public async Task<IReadOnlyList<ZaloOutboxItem>> ClaimRemindersAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = ZaloDatabase.Command(connection,
             "UPDATE zalo_outbox SET status = 'reminding', due_at = $until WHERE id IN (" +
@@ -55,6 +57,7 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
     public async Task QueueReminderAsync(ZaloOutboxItem reminder, IReadOnlyList<string> messages, IReadOnlyList<string> choices, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);
         await using (var queue = ZaloDatabase.Command(connection,
@@ -129,6 +132,7 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
+        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var command = ZaloDatabase.Command(connection, sql, [("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), .. parameters]);
         await command.ExecuteNonQueryAsync(cancellationToken);
