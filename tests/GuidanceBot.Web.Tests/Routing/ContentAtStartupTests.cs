@@ -38,4 +38,48 @@ public sealed class ContentAtStartupTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_host_trains_the_intent_recogniser_while_it_starts()
+    {
+        var dir = Directory.CreateTempSubdirectory("gb-start-");
+        try
+        {
+            var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
+            {
+                RedirectStandardOutput = true,
+                Environment =
+                {
+                    ["GuidanceBot__Storage__SqlitePath"] = Path.Combine(dir.FullName, "bot.db"),
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["Logging__LogLevel__Default"] = "Information",
+                },
+            };
+            using var process = Process.Start(start)!;
+            try
+            {
+                // Everything up to "listening" is the start-up; no message has been sent, so a training line there is the start-up's.
+                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                var startup = new List<string>();
+                while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+                {
+                    startup.Add(line);
+                    if (line.Contains("Now listening on", StringComparison.Ordinal))
+                    {
+                        break;
+                    }
+                }
+                Assert.Contains(startup, l => l.Contains("Intent recogniser trained on 15 flows in", StringComparison.Ordinal));
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }
