@@ -6,6 +6,7 @@ using GuidanceBot.Language;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot;
@@ -63,7 +64,10 @@ public static class GuidanceBotServices
         {
             // Trained at start-up and again after every content reload; see README, "Language understanding".
             var content = sp.GetRequiredService<ContentProvider>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var recognizer = new RetrainingIntentRecognizer(() => content.Current, catalog => IntentRecognizers.Train(IntentRecognizers.Default, catalog));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<RetrainingIntentRecognizer>().LogInformation(
+                "Intent recogniser trained on {Flows} flows in {Milliseconds} ms", content.Current.Flows.Count, clock.ElapsedMilliseconds);
             content.Changed += (_, catalog) => recognizer.Retrain(catalog);
             return recognizer;
         });
