@@ -54,11 +54,9 @@ public sealed class AbandonmentSweeper(
             {
                 return 0; // a turn came in, or another sweeper got here first
             }
-            var channel = key[..Math.Max(0, key.IndexOf('/'))];
             var events = new List<AnalyticsEvent>();
             foreach (var run in OpenRuns(state.DialogStack).Where(r => !FlowDialog.IsMarkedAbandoned(r)))
             {
-                var position = FlowDialog.PositionOf(run)!;
                 var properties = new Dictionary<string, string>
                 {
                     ["idleSeconds"] = ((long)(now - last).TotalSeconds).ToString(CultureInfo.InvariantCulture),
@@ -68,15 +66,7 @@ public sealed class AbandonmentSweeper(
                     properties["lastMessageFlow"] = shown.Flow;
                     properties["lastMessageStep"] = shown.Step;
                 }
-                events.Add(new AnalyticsEvent(state.AnalyticsId, channel.Length == 0 ? "unknown" : channel, EventKinds.FlowAbandoned, now)
-                {
-                    RunId = position.RunId,
-                    FlowId = position.FlowId,
-                    ContentVersion = position.Version,
-                    StepId = position.StepId,
-                    Language = state.Language,
-                    Properties = properties,
-                });
+                events.Add(RunEvent(key, state, run, EventKinds.FlowAbandoned, now, properties));
                 run.State[FlowDialog.AbandonedMark] = true;
             }
             // Saved even with nothing to record, so the conversation leaves the sweep's index until its next turn.
@@ -89,6 +79,26 @@ public sealed class AbandonmentSweeper(
         }
         logger.LogWarning("Conversation kept changing during the abandonment sweep; it is retried on the next sweep");
         return 0;
+    }
+
+    /// <summary>
+    /// An event about a run recorded outside a turn (a sweep, a reminder): at the run's position, in the conversation's
+    /// language, on the channel named by the conversation key (<c>channel/conversation</c>).
+    /// </summary>
+    public static AnalyticsEvent RunEvent(string conversationKey, ConversationState state, DialogInstance run, string kind, DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? properties = null)
+    {
+        var channel = conversationKey[..Math.Max(0, conversationKey.IndexOf('/'))];
+        var position = FlowDialog.PositionOf(run)!;
+        return new AnalyticsEvent(state.AnalyticsId, channel.Length == 0 ? "unknown" : channel, kind, now)
+        {
+            RunId = position.RunId,
+            FlowId = position.FlowId,
+            ContentVersion = position.Version,
+            StepId = position.StepId,
+            Language = state.Language,
+            Properties = properties,
+        };
     }
 
     /// <summary>Flow runs still open anywhere on the stack, outermost first (a called flow's caller is open too).</summary>

@@ -115,12 +115,11 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
                 return new Decision(Verdict.Wait, NotBefore: now + SweepRecheck);
             }
 
-            var channel = conversationKey[..Math.Max(0, conversationKey.IndexOf('/'))];
             var events = new List<AnalyticsEvent>();
             foreach (var run in waiting)
             {
                 run.State[Key] = cannotSend is null ? Sent : Skipped;
-                events.Add(Event(state, channel, run, cannotSend is null ? EventKinds.ReminderSent : EventKinds.ReminderSkipped, now,
+                events.Add(AbandonmentSweeper.RunEvent(conversationKey, state, run, cannotSend is null ? EventKinds.ReminderSent : EventKinds.ReminderSkipped, now,
                     cannotSend is null ? null : new Dictionary<string, string> { ["reason"] = cannotSend }));
             }
             if (cannotSend is null)
@@ -156,21 +155,6 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
             Text = (language == "en" ? "A reminder, as you asked. " : "Như đã hẹn, mình nhắn nhắc bạn. ") + offer,
             SuggestedActions = new SuggestedActions { Actions = [.. buttons] },
             InputHint = "expectingInput",
-        };
-    }
-
-    private static AnalyticsEvent Event(ConversationState state, string channel, DialogInstance run, string kind, DateTimeOffset now,
-        IReadOnlyDictionary<string, string>? properties)
-    {
-        var position = FlowDialog.PositionOf(run)!;
-        return new AnalyticsEvent(state.AnalyticsId, channel.Length == 0 ? "unknown" : channel, kind, now)
-        {
-            RunId = position.RunId,
-            FlowId = position.FlowId,
-            ContentVersion = position.Version,
-            StepId = position.StepId,
-            Language = state.Language,
-            Properties = properties,
         };
     }
 }
