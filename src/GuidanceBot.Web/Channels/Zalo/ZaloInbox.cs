@@ -192,17 +192,12 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDispos
     }
 
     /// <summary>Counts a failed attempt; after too many, the event is closed as failed so it cannot block the queue.</summary>
-    public async Task FailedAsync(ZaloInboxItem item, int maxAttempts, CancellationToken cancellationToken)
-    {
-        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = ZaloDatabase.Command(connection,
+    public Task FailedAsync(ZaloInboxItem item, int maxAttempts, CancellationToken cancellationToken) =>
+        db.WriteAsync(
             "UPDATE zalo_inbox SET attempts = attempts + 1, " +
             "processed_at = CASE WHEN attempts + 1 >= $max THEN $now END, text = CASE WHEN attempts + 1 >= $max THEN NULL ELSE text END, " +
             "outcome = CASE WHEN attempts + 1 >= $max THEN 'failed' END WHERE msg_key = $key",
-            ("$max", maxAttempts), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$key", item.Key));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            cancellationToken, ("$max", maxAttempts), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), ("$key", item.Key));
 }
 
 /// <summary>One queued webhook event.</summary>

@@ -130,13 +130,8 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
         return items;
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        using var writeTurn = await db.WriteTurnAsync(cancellationToken);
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = ZaloDatabase.Command(connection, sql, [("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), .. parameters]);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        db.WriteAsync(sql, cancellationToken, [("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), .. parameters]);
 }
 
 /// <summary>One queued reply: the OA API <c>message</c> object as JSON, for one user.</summary>
