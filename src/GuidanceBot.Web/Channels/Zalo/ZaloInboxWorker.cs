@@ -12,40 +12,24 @@ namespace GuidanceBot.Web.Channels.Zalo;
 public sealed class ZaloInboxWorker(
     ZaloInbox inbox, ZaloOutbox outbox, ZaloEventMapper mapper, TurnEngine engine, IOptions<ZaloOptions> options, TimeProvider time,
     ILogger<ZaloInboxWorker> logger)
-    : BackgroundService
+    : ZaloWorkerLoop(logger)
 {
     private const int MaxAttempts = 5;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.IsConfigured;
+
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override SemaphoreSlim Wake => inbox.Queued;
+
+    protected override async Task<int> RoundAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.IsConfigured)
+        var pending = await inbox.PendingAsync(50, cancellationToken);
+        foreach (var item in pending)
         {
-            return;
+            await ProcessAsync(item, cancellationToken);
         }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var pending = await inbox.PendingAsync(50, stoppingToken);
-                foreach (var item in pending)
-                {
-                    await ProcessAsync(item, stoppingToken);
-                }
-                if (pending.Count == 0)
-                {
-                    await inbox.Queued.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Zalo inbox worker failed; retrying");
-                await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
+        return pending.Count;
     }
 
     private async Task ProcessAsync(ZaloInboxItem item, CancellationToken cancellationToken)

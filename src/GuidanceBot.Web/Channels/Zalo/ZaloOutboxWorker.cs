@@ -8,36 +8,17 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// any number of workers and instances can share one database.
 /// </summary>
 public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger)
-    : BackgroundService
+    : ZaloWorkerLoop(logger)
 {
     private const int BatchSize = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.IsConfigured)
-        {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await DeliverDueAsync(stoppingToken) == 0)
-                {
-                    await outbox.Queued.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Zalo outbox worker failed; retrying");
-                await Task.Delay(options.Value.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.IsConfigured;
+
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override SemaphoreSlim Wake => outbox.Queued;
+
+    protected override Task<int> RoundAsync(CancellationToken cancellationToken) => DeliverDueAsync(cancellationToken);
 
     /// <summary>Claims a batch of due replies and delivers it; returns how many rows it claimed.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)

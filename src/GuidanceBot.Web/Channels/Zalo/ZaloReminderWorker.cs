@@ -10,35 +10,16 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// </summary>
 public sealed class ZaloReminderWorker(
     ZaloOutbox outbox, ZaloEventMapper mapper, ResumeReminders reminders, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloReminderWorker> logger)
-    : BackgroundService
+    : ZaloWorkerLoop(logger)
 {
     public const string OutsideServiceWindow = "outside-service-window";
     private const int BatchSize = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.IsConfigured || !options.Value.Reminders.Enabled)
-        {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RemindDueAsync(stoppingToken);
-                await Task.Delay(options.Value.Reminders.CheckEvery, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Zalo reminder worker failed; retrying");
-                await Task.Delay(options.Value.Reminders.CheckEvery, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.IsConfigured && options.Value.Reminders.Enabled;
+
+    protected override TimeSpan Interval => options.Value.Reminders.CheckEvery;
+
+    protected override Task<int> RoundAsync(CancellationToken cancellationToken) => RemindDueAsync(cancellationToken);
 
     /// <summary>Handles the reminders that are due; returns how many it claimed.</summary>
     public async Task<int> RemindDueAsync(CancellationToken cancellationToken)
