@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Tests.AzureLanguage;
 
@@ -22,11 +16,13 @@ public sealed class AzureLanguageStub : IAsyncDisposable
 {
     public const string Key = "stub-key-0123456789abcdef";
 
-    private readonly WebApplication _app;
+    private LoopbackServer? _server;
 
-    private AzureLanguageStub(WebApplication app) => _app = app;
+    private AzureLanguageStub()
+    {
+    }
 
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint => _server!.Url;
 
     /// <summary>Every request the stub received, in order.</summary>
     public ConcurrentQueue<StubRequest> Requests { get; } = new();
@@ -42,14 +38,11 @@ public sealed class AzureLanguageStub : IAsyncDisposable
 
     public static async Task<AzureLanguageStub> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var stub = new AzureLanguageStub(app);
-        app.MapPost("/language/{**rest}", (Delegate)stub.AnalyzeAsync);
-        await app.StartAsync();
-        stub.Endpoint = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var stub = new AzureLanguageStub();
+        stub._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/language/{**rest}", (Delegate)stub.AnalyzeAsync);
+        });
         return stub;
     }
 
@@ -131,11 +124,7 @@ public sealed class AzureLanguageStub : IAsyncDisposable
     public static IResult Error(int status, string code, string message) =>
         Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }, statusCode: status);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
 /// <summary>One request as the stub received it.</summary>

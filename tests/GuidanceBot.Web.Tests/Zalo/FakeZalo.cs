@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Tests.Zalo;
 
@@ -20,7 +14,7 @@ public sealed class FakeZalo : IAsyncDisposable
     public const string AppId = "1234567890";
     public const string AppSecret = "app-secret-xyz";
 
-    private readonly WebApplication _app;
+    private LoopbackServer? _server;
     private readonly Lock _tokens = new();
     private int _issued;
 
@@ -45,21 +39,20 @@ public sealed class FakeZalo : IAsyncDisposable
     /// <summary>How long a refresh takes; gives concurrent refreshes a chance to overlap.</summary>
     public TimeSpan RefreshDelay { get; set; } = TimeSpan.Zero;
 
-    private FakeZalo(WebApplication app) => _app = app;
+    private FakeZalo()
+    {
+    }
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server!.Url;
 
     public static async Task<FakeZalo> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new FakeZalo(app);
-        app.MapPost("/v3.0/oa/message/cs", (Delegate)fake.SendAsync);
-        app.MapPost("/v4/oa/access_token", (Delegate)fake.TokenAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var fake = new FakeZalo();
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v3.0/oa/message/cs", (Delegate)fake.SendAsync);
+            app.MapPost("/v4/oa/access_token", (Delegate)fake.TokenAsync);
+        });
         return fake;
     }
 
@@ -140,9 +133,5 @@ public sealed class FakeZalo : IAsyncDisposable
 
     private static IResult Error(int code, string message) => Results.Json(new JsonObject { ["error"] = code, ["message"] = message });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
