@@ -62,7 +62,7 @@ public class IntentRecognitionTests
     {
         var result = Registered.Value;
 
-        // The targets; measured 96.6 % overall on 2026-11-27 (see README).
+        // The targets; measured 96.6 % overall on 2026-11-27 (see docs/language.md).
         Assert.True(result.Overall.Accuracy >= 0.95, $"overall {result.Overall}");
         Assert.True(result.Unaccented.Accuracy >= 0.92, $"without diacritics {result.Unaccented}");
         Assert.True(result.None.Accuracy >= 0.90, $"out of scope answered none {result.None}");
