@@ -83,6 +83,7 @@ public static class GuidanceBotServices
             sp.GetRequiredService<ITextAnalyzer>()));
         services.AddSingleton<IBot, DialogBot>();
         services.AddSingleton<TurnEngine>();
+        services.AddSingleton<Diagnostics.GuidanceBotMetrics>();
         return services;
     }
 

@@ -12,6 +12,7 @@ using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGuidanceBotHosting();
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddDirectLine(builder.Configuration);
@@ -21,12 +22,13 @@ builder.Services.AddApiKeys();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();
+builder.Services.AddBotConnector(builder.Configuration);
 
 var app = builder.Build();
+app.UseGuidanceBotHosting();
 app.UseDashboard();
 app.UseStaticFiles();
 
-app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
 app.MapDirectLine();

@@ -15,7 +15,8 @@ namespace GuidanceBot.Analytics;
 /// (or a sweeper and a turn) racing on one conversation write the events once: the loser reloads and finds the mark.
 /// </summary>
 public sealed class AbandonmentSweeper(
-    IConversationStore store, IIdleConversations idle, TimeProvider time, IOptions<AnalyticsOptions> options, ILogger<AbandonmentSweeper> logger)
+    IConversationStore store, IIdleConversations idle, TimeProvider time, IOptions<AnalyticsOptions> options, ILogger<AbandonmentSweeper> logger,
+    Diagnostics.GuidanceBotMetrics? metrics = null)
 {
     private const int BatchSize = 500;
     private const int MaxAttempts = 5;
@@ -74,6 +75,7 @@ public sealed class AbandonmentSweeper(
             var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
             if (await store.SaveAsync(key, json, stored.ETag, events, cancellationToken) is not null)
             {
+                metrics?.EventsSaved(events);
                 return events.Count;
             }
         }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
+using GuidanceBot.Diagnostics;
 using GuidanceBot.Language;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ namespace GuidanceBot.Engine;
 /// save state and events together. A lost ETag race re-runs the turn on fresh state.
 /// </summary>
 /// <remarks>The text analyser redacts citizen text on events before they are saved; without one, the local redactor does.</remarks>
-public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null, ITextAnalyzer? analyzer = null)
+public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null, ITextAnalyzer? analyzer = null,
+    GuidanceBotMetrics? metrics = null)
 {
     /// <summary>The event property that holds text a citizen typed (redacted).</summary>
     public const string TextProperty = "text";
@@ -30,6 +32,9 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
             throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
         }
         var key = $"{activity.ChannelId ?? "unknown"}/{conversationId}";
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = GuidanceBotTracing.Source.StartActivity("turn");
+        span?.SetTag("guidancebot.channel", GuidanceBotMetrics.Label(activity.ChannelId));
 
         using var _ = await _locks.AcquireAsync(key, cancellationToken);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -54,6 +59,8 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
             var etag = await store.SaveAsync(key, json, stored?.ETag, events, cancellationToken);
             if (etag is not null)
             {
+                metrics?.TurnCompleted(turn.Channel, arrivedAt);
+                metrics?.EventsSaved(events);
                 return Stamp(turn.Replies, activity, now);
             }
             // Another instance saved this conversation after we loaded it: run the turn again on its state.

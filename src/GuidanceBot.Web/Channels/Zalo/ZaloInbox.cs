@@ -117,6 +117,14 @@ public sealed class ZaloInbox(ZaloDatabase db, TimeProvider time) : IAsyncDispos
         }
     }
 
+    /// <summary>How many events wait to be processed (exported as a queue depth).</summary>
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = ZaloDatabase.Command(connection, "SELECT count(*) FROM zalo_inbox WHERE processed_at IS NULL");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The oldest events not processed yet, in arrival order.</summary>
     public async Task<IReadOnlyList<ZaloInboxItem>> PendingAsync(int limit, CancellationToken cancellationToken)
     {

@@ -13,6 +13,14 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
     /// <summary>Signalled when replies were queued.</summary>
     public SemaphoreSlim Queued { get; } = new(0, int.MaxValue);
 
+    /// <summary>How many replies wait to be delivered, due or backing off (exported as a queue depth).</summary>
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = ZaloDatabase.Command(connection, "SELECT count(*) FROM zalo_outbox WHERE status IN ('pending', 'sending')");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// Claims due rows, oldest first, in one statement: they become <c>sending</c> until <paramref name="lease"/> from now,
     /// when a worker that crashed with them has them taken again. A user's row is claimed only when none of their earlier

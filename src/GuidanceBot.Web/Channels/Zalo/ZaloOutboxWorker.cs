@@ -1,3 +1,4 @@
+using GuidanceBot.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -7,8 +8,8 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// backoff after failures, and a reason recorded for every reply that is given up. Works on rows it has claimed, so
 /// any number of workers and instances can share one database.
 /// </summary>
-public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger)
-    : ZaloWorkerLoop(logger)
+public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger,
+    GuidanceBotMetrics metrics) : ZaloWorkerLoop(logger)
 {
     private const int BatchSize = 20;
 
@@ -72,6 +73,10 @@ public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOpti
             return true;
         }
         var result = await sender.SendAsync(item.UserId, item.Message, cancellationToken);
+        if (result.Kind != ZaloSendKind.Sent)
+        {
+            metrics.SendFailed("zalo", result.Reason);
+        }
         switch (result.Kind)
         {
             case ZaloSendKind.Sent:
