@@ -47,6 +47,15 @@ public sealed class BotHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Starts the host on Kestrel at 127.0.0.1 on a free port (real sockets, real client addresses); returns its base URL.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+    }
+
     /// <summary>The analytics events recorded so far, in order.</summary>
     public Task<IReadOnlyList<GuidanceBot.Analytics.AnalyticsEvent>> Events() =>
         Services.GetRequiredService<GuidanceBot.Analytics.IAnalyticsSink>().ReadAsync(null, CancellationToken.None);

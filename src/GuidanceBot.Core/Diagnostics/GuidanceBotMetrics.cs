@@ -98,7 +98,7 @@ public sealed class GuidanceBotMetrics : IDisposable
     /// look like one (too long, odd characters — e.g. a channel id a caller made up) becomes "other", so a label can
     /// neither carry personal data nor grow without bound.
     /// </summary>
-    internal static string Label(string? value)
+    public static string Label(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
