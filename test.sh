@@ -12,6 +12,9 @@ command -v python3 >/dev/null || need_packages+=(python3)
 # The Direct Line protocol tests run the real botframework-directlinejs under Node.
 command -v node >/dev/null || need_packages+=(nodejs)
 command -v npm >/dev/null || need_packages+=(npm)
+# The deployment tests run the nginx site in front of the host and check the systemd unit with systemd-analyze.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_packages+=(nginx)
+command -v systemd-analyze >/dev/null || need_packages+=(systemd)
 if ((${#need_packages[@]})); then
   echo "== installing ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
