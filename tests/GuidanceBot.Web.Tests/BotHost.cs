@@ -61,12 +61,13 @@ public sealed class BotHost : WebApplicationFactory<Program>
         Services.GetRequiredService<GuidanceBot.Analytics.IAnalyticsSink>().ReadAsync(null, CancellationToken.None);
 
     /// <summary>Posts an activity with expectReplies and returns the reply activities.</summary>
-    public async Task<JsonArray> Send(HttpClient client, string conversationId, string? text, string type = "message", string locale = "vi-VN")
+    public async Task<JsonArray> Send(HttpClient client, string conversationId, string? text, string type = "message", string locale = "vi-VN",
+        string channel = "test")
     {
         var activity = new JsonObject
         {
             ["type"] = type,
-            ["channelId"] = "test",
+            ["channelId"] = channel,
             ["from"] = new JsonObject { ["id"] = "user" },
             ["recipient"] = new JsonObject { ["id"] = "bot" },
             ["conversation"] = new JsonObject { ["id"] = conversationId },

@@ -1,30 +1,10 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace GuidanceBot.Tests.Hosting;
 
 public sealed class MetricsTests
 {
-    private static async Task SendAsync(HttpClient client, string channel, string conversationId, string? text, string type = "message")
-    {
-        var activity = new JsonObject
-        {
-            ["type"] = type,
-            ["channelId"] = channel,
-            ["from"] = new JsonObject { ["id"] = "user" },
-            ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["text"] = text,
-            ["deliveryMode"] = "expectReplies",
-        };
-        if (type == "conversationUpdate")
-        {
-            activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "user" });
-        }
-        (await client.PostAsJsonAsync("/api/messages", activity)).EnsureSuccessStatusCode();
-    }
-
     /// <summary>The value of the one sample of <paramref name="metric"/> whose labels include all of <paramref name="labels"/>.</summary>
     private static double Sample(string scrape, string metric, params string[] labels)
     {
@@ -42,9 +22,9 @@ public sealed class MetricsTests
         const string channel = "metricstest";
         var conversation = $"metrics-{Guid.NewGuid():N}";
 
-        await SendAsync(client, channel, conversation, null, "conversationUpdate");
-        await SendAsync(client, channel, conversation, "xin chào");
-        await SendAsync(client, channel, conversation, "qwzx plorf vrrk");
+        await host.Send(client, conversation, null, type: "conversationUpdate", channel: channel);
+        await host.Send(client, conversation, "xin chào", channel: channel);
+        await host.Send(client, conversation, "qwzx plorf vrrk", channel: channel);
         var notUnderstood = (await host.Events()).Count(e => e.Channel == channel && e.Kind == GuidanceBot.Analytics.EventKinds.NotUnderstood);
         var scrape = await client.GetStringAsync("/metrics");
 
@@ -67,10 +47,10 @@ public sealed class MetricsTests
         const string channel = "flowmetrics";
         var conversation = $"flows-{Guid.NewGuid():N}";
 
-        await SendAsync(client, channel, conversation, null, "conversationUpdate");
+        await host.Send(client, conversation, null, type: "conversationUpdate", channel: channel);
         var before = await host.Events();
-        await SendAsync(client, channel, conversation, "Đăng ký khai sinh");
-        await SendAsync(client, channel, conversation, "có");
+        await host.Send(client, conversation, "Đăng ký khai sinh", channel: channel);
+        await host.Send(client, conversation, "có", channel: channel);
         var started = (await host.Events()).Skip(before.Count).Where(e => e.Kind == GuidanceBot.Analytics.EventKinds.FlowStarted).ToList();
         var scrape = await client.GetStringAsync("/metrics");
 
