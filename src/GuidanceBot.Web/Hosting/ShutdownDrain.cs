@@ -11,6 +11,7 @@ public sealed partial class ShutdownDrain(TurnGate gate, IOptions<HostingOptions
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        gate.Stop();
         var inFlight = gate.InFlight;
         LogDraining(inFlight, options.Value.DrainTimeout.TotalSeconds);
         if (await gate.WaitForDrainAsync(options.Value.DrainTimeout, cancellationToken))

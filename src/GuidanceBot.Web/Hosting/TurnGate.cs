@@ -6,19 +6,19 @@ namespace GuidanceBot.Web.Hosting;
 /// </summary>
 public sealed class TurnGate : IDisposable
 {
-    private readonly IHostApplicationLifetime _lifetime;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _abandoned = new();
     private int _inFlight;
+    private int _stopping;
 
     public TurnGate(IHostApplicationLifetime lifetime)
     {
-        _lifetime = lifetime;
-        // A gate nobody entered is drained as soon as stopping starts.
-        lifetime.ApplicationStopping.Register(SignalIfDrained);
+        // SIGTERM fires ApplicationStopping before the host stops; a host stopped in code (tests, IHost.StopAsync)
+        // reaches ShutdownDrain first, which calls Stop itself.
+        lifetime.ApplicationStopping.Register(Stop);
     }
 
-    public bool IsStopping => _lifetime.ApplicationStopping.IsCancellationRequested;
+    public bool IsStopping => Volatile.Read(ref _stopping) == 1;
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -39,6 +39,14 @@ public sealed class TurnGate : IDisposable
             return null;
         }
         return new Lease(this);
+    }
+
+    /// <summary>From now on no turn is admitted; the drain ends when the last one in flight leaves.</summary>
+    public void Stop()
+    {
+        // A full fence between setting the flag and reading the count, against TryEnter's increment-then-check.
+        Interlocked.Exchange(ref _stopping, 1);
+        SignalIfDrained();
     }
 
     /// <summary>Waits until no turn is in flight, at most <paramref name="timeout"/>; false when turns were still running then.</summary>
