@@ -30,6 +30,27 @@ public class RouterTests
     }
 
     [Fact]
+    public async Task Every_flow_is_a_button_under_its_topic()
+    {
+        // A topic shows at most five buttons (Zalo's limit), so a sixth flow in a topic would vanish from the menu.
+        var greeting = new Conversation(RealBot.Create());
+        await greeting.Join();
+        var topics = greeting.Buttons.ToList();
+
+        var listed = new HashSet<string>();
+        foreach (var topic in topics)
+        {
+            var chat = new Conversation(RealBot.Create());
+            await chat.Join();
+            await chat.Say(topic);
+            listed.UnionWith(chat.Buttons);
+        }
+
+        var missing = RealBot.Catalog.Flows.Where(f => !listed.Contains(f.Title.Vi)).Select(f => f.Id).ToList();
+        Assert.True(missing.Count == 0, "Flows no topic menu offers: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public async Task A_strong_match_for_another_flow_mid_flow_asks_before_switching()
     {
         var chat = new Conversation(RealBot.Create());
