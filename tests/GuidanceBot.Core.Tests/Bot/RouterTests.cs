@@ -23,7 +23,7 @@ public class RouterTests
         await chat.Join();
 
         await chat.Say("Thường trú, tạm trú, lưu trú");
-        Assert.Equal(3, chat.Buttons.Count);
+        Assert.Equal(4, chat.Buttons.Count);
         await chat.Say(chat.Buttons.Single(b => b.Contains("tạm trú", StringComparison.OrdinalIgnoreCase)));
 
         Assert.Equal("tam-tru", (await chat.Events()).Single(e => e.Kind == EventKinds.FlowStarted).FlowId);
