@@ -13,7 +13,7 @@ public class RouterTests
         await chat.Join();
 
         Assert.StartsWith("Xin chào", chat.LastText);
-        Assert.Equal(["Tài khoản VNeID & đăng nhập", "Khai sinh, khai tử, kết hôn", "Thường trú, tạm trú, lưu trú", "CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "Việc làm & bảo hiểm"], chat.Buttons);
+        Assert.Equal(["Tài khoản VNeID & đăng nhập", "Khai sinh, khai tử, kết hôn", "Thường trú, tạm trú, lưu trú", "CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "Xe cộ, bảo hiểm, việc làm"], chat.Buttons);
     }
 
     [Fact]
