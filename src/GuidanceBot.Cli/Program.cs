@@ -31,6 +31,9 @@ const string Usage = """
                             dashboard accounts; the password is asked for (no echo) or read from stdin, never an argument
       apikey add NAME | apikey list | apikey revoke ID [--sqlite PATH]
                             API keys for /api/analytics/* (as on the dashboard's accounts page); add prints the new key once
+      places [--province ID] | places find TEXT [--province ID]
+                            the province's communes and wards (id<TAB>name<TAB>kind), or what TEXT is recognised as;
+                            the province defaults to GuidanceBot:Bot:Province, else thanh-hoa (see docs/places.md)
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -138,6 +141,14 @@ switch (command)
         // "cli:" cannot be part of a staff name, so the list tells keys made in the terminal from those made on the dashboard.
         return await ApiKeyCommand.RunAsync(host.Services.GetRequiredService<ApiKeys>(), args.Skip(1).ToList(), "cli:" + Environment.UserName,
             Console.Out, Console.Error, CancellationToken.None);
+    }
+    case "places":
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return PlacesCommand.Run(options.Positional, options.Named.GetValueOrDefault("province") ?? configuration[$"{GuidanceBot.Bot.BotOptions.Section}:Province"],
+            configuration[$"{GuidanceBot.Content.ContentOptions.Section}:Directory"] ?? GuidanceBotServices.FindDialogsDirectory(Directory.GetCurrentDirectory()),
+            Console.Out, Console.Error);
     }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
