@@ -3,6 +3,7 @@ using GuidanceBot.Bot;
 using GuidanceBot.Content;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Places;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +82,7 @@ public static class GuidanceBotServices
             sp.GetRequiredService<IIntentRecognizer>(),
             sp.GetRequiredService<IOptions<BotOptions>>().Value,
             sp.GetRequiredService<ITextAnalyzer>()));
+        services.AddPlaces();
         services.AddSingleton<IBot, DialogBot>();
         services.AddSingleton<TurnEngine>();
         return services;
