@@ -9,8 +9,9 @@ namespace GuidanceBot.Places;
 /// </summary>
 /// <remarks>
 /// A name counts only where the text marks it as a place: after xã/phường/thị trấn (or x./p./tt.), after ở/tại/thuộc,
-/// or as the whole reply ("Điện Biên cũ ạ"). Many names are also words ("Thành Công", "Thắng Lợi", "Tân Tiến"), and
-/// this check runs on every message, so a name in passing is not a place.
+/// before "cũ", as the whole reply ("Điện Biên ạ") or at the start of a question about it ("Thiệu Dương giờ thuộc
+/// đâu?"). Many names are also words ("Thành Công", "Thắng Lợi", "Tân Tiến"), and this runs on every message, so a
+/// name in passing is not a place. Typos are looked for only after xã/phường/thị trấn or in a whole reply.
 /// </remarks>
 internal sealed class PlaceRecognizer
 {
@@ -132,13 +133,17 @@ internal sealed class PlaceRecognizer
             {
                 var (cue, kind) = CueBefore(words, i, first);
                 // After ở/tại a typo would turn ordinary words into places ("ở thành phố …" is one edit from "Thành Thọ").
-                if (cue is Cue.None or Cue.District || typo == 1 && cue is Cue.Locative || DistrictMarker(words, i) > 0)
+                if (cue is Cue.District || typo == 1 && cue is Cue.None or Cue.Locative || MarkedDistrictAt(words, i))
+                    continue;
+                // "ở phuong nghi son" is phường Nghi Sơn rather than xã Phượng Nghi and a stray word: a kind word that
+                // a name follows is read as the kind.
+                if (cue is not Cue.Kind && CueBefore(words, i + 1, first).Cue is Cue.Kind && NameStartsAt(words, i + 1))
                     continue;
                 // Without xã/phường before it, the province's name is the province ("ở Thanh Hóa", not xã Thanh Hòa) and
                 // a former district's name the district ("ở Hoằng Hóa"), unless a longer commune name starts there.
                 var provinceLength = cue is Cue.Kind ? 0 : ProvinceAt(words, i);
                 var districtLength = 0;
-                var districtHere = cue is Cue.Kind ? null : DistrictAt(words, i, out districtLength);
+                var districtHere = cue is Cue.Locative or Cue.Start ? DistrictAt(words, i, out districtLength) : null;
                 if (districtHere is not null && (districtLength <= provinceLength || cue is Cue.Start && !OnlyParticles(words, i + districtLength)))
                     districtHere = null;
                 for (var length = Math.Min(_maxNameWords + (typo == 1 ? 1 : 0), words.Count - i); length >= 1; length--)
@@ -151,7 +156,7 @@ internal sealed class PlaceRecognizer
                         break;
                     }
                     // A one-word name ("Nưa") is a place only after xã/phường/thị trấn or as the whole reply.
-                    if (length == 1 && cue is Cue.Locative)
+                    if (length == 1 && cue is Cue.Locative or Cue.None)
                         continue;
                     var keyLength = words.Join(i, length, key, folded: true);
                     if (keyLength <= 0)
@@ -159,15 +164,18 @@ internal sealed class PlaceRecognizer
                     var entries = typo == 0 ? Exact(key[..keyLength]) : Typos(key[..keyLength]);
                     if (entries.Count == 0)
                         continue;
-                    var (former, district, end) = Qualifiers(words, i + length);
-                    if (cue is Cue.Start && !OnlyParticles(words, end))
+                    var (former, kindAfter, district, end) = Qualifiers(words, i + length);
+                    kind ??= kindAfter;
+                    // Anywhere in a sentence a name followed by "cũ" or "ward" is a place; at its start, also one followed
+                    // by what is asked about places ("Thiệu Dương giờ thuộc đâu?"), or nothing but particles.
+                    var marked = former || kindAfter is not null;
+                    if (cue is Cue.None && !marked || cue is Cue.Start && !marked && !OnlyParticles(words, end) && !AsksWhere(words, end))
                         continue;
                     if (length == 1 && cue is Cue.Start && end != words.Count)
                         continue;
                     var typedLength = words.Join(i, length, typed, folded: false);
-                    ReadOnlySpan<char> accents = typo == 0 && typedLength > 0 && !typed[..typedLength].SequenceEqual(key[..keyLength])
-                        ? typed[..typedLength]
-                        : default;
+                    // A text typed with diacritics means them where it has none too ("Nga Thanh" is not "Nga Thành").
+                    ReadOnlySpan<char> accents = typo == 0 && typedLength > 0 && words.HasDiacritics ? typed[..typedLength] : default;
                     // A one-word name typed with other diacritics is another word ("nữa" is not thị trấn Nưa).
                     if (length == 1 && accents.Length > 0 && AllConflict(entries, accents))
                         continue;
@@ -359,7 +367,7 @@ internal sealed class PlaceRecognizer
             "phuong" or "p" => (Cue.Kind, CommuneKind.Phuong),
             "tt" => (Cue.Kind, CommuneKind.ThiTran),
             "huyen" or "h" or "quan" or "q" or "tx" or "tp" => (Cue.District, null),
-            "o" or "tai" or "thuoc" => (Cue.Locative, null),
+            "o" or "tai" or "thuoc" or "in" or "at" => (Cue.Locative, null),
             _ => (Cue.None, null),
         };
     }
@@ -372,6 +380,25 @@ internal sealed class PlaceRecognizer
         if (i + 1 < words.Count && (words.Is(i, "thi") && words.Is(i + 1, "xa") || words.Is(i, "thanh") && words.Is(i + 1, "pho")))
             return 2;
         return words.Folded(i) is "huyen" or "h" or "quan" or "q" or "tx" or "tp" ? 1 : 0;
+    }
+
+    private bool NameStartsAt(Words words, int i)
+    {
+        Span<char> key = stackalloc char[MaxKeyLength];
+        for (var length = Math.Min(_maxNameWords, words.Count - i); length >= 1; length--)
+        {
+            var keyLength = words.Join(i, length, key, folded: true);
+            if (keyLength > 0 && _names.ContainsKey(key[..keyLength]))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A district marker and a former district's name start at <paramref name="i"/> ("huyện Thọ Xuân", not "Quan Sơn").</summary>
+    private bool MarkedDistrictAt(Words words, int i)
+    {
+        var marker = DistrictMarker(words, i);
+        return marker > 0 && DistrictAt(words, i + marker, out _) is not null;
     }
 
     /// <summary>The first former district named after a marker anywhere in the text ("huyện Thọ Xuân").</summary>
@@ -400,11 +427,26 @@ internal sealed class PlaceRecognizer
         return null;
     }
 
-    /// <summary>What follows a name: "cũ", a former district with or without its marker, "cũ" again; and where that ends.</summary>
-    private (bool Former, FormerDistrict? District, int End) Qualifiers(Words words, int i)
+    /// <summary>
+    /// What follows a name: its kind in English ("Dien Bien ward"), "cũ", a former district with or without its marker,
+    /// "cũ" again; and where that ends.
+    /// </summary>
+    private (bool Former, CommuneKind? Kind, FormerDistrict? District, int End) Qualifiers(Words words, int i)
     {
         var former = false;
+        CommuneKind? kind = null;
         FormerDistrict? district = null;
+        if (i < words.Count)
+        {
+            kind = words.Folded(i) switch
+            {
+                "ward" => CommuneKind.Phuong,
+                "commune" => CommuneKind.Xa,
+                "township" => CommuneKind.ThiTran,
+                _ => null,
+            };
+            i += kind is null ? 0 : 1;
+        }
         if (i < words.Count && words.Is(i, "cu"))
         {
             former = true;
@@ -428,8 +470,12 @@ internal sealed class PlaceRecognizer
             former = true;
             i++;
         }
-        return (former, district, i);
+        return (former, kind, district, i);
     }
+
+    /// <summary>The words after a name ask what became of it: "… nay/giờ/bây giờ thuộc …", "… sáp nhập …", "… trước đây …".</summary>
+    private static bool AsksWhere(Words words, int i) =>
+        i < words.Count && words.Folded(i) is "nay" or "gio" or "bay" or "thuoc" or "sap" or "truoc" or "hien";
 
     private static bool OnlyParticles(Words words, int from)
     {
@@ -481,6 +527,9 @@ internal sealed class PlaceRecognizer
         }
 
         public int Count { get; }
+
+        /// <summary>Some letter of the text has a diacritic (or is đ).</summary>
+        public bool HasDiacritics => !ReferenceEquals(_accented, _folded) && !_accented.AsSpan().SequenceEqual(_folded);
 
         public ReadOnlySpan<char> Folded(int i) => _folded.AsSpan(_bounds[2 * i], _bounds[2 * i + 1] - _bounds[2 * i]);
 

@@ -1,3 +1,4 @@
+using GuidanceBot.Language;
 using GuidanceBot.Places;
 using static GuidanceBot.Tests.Places.PlaceFixtures;
 
@@ -47,6 +48,9 @@ public sealed class PlaceRecognitionTests
     [InlineData("Điện Biên")]
     [InlineData("dạ, Điện Biên ạ")]
     [InlineData("P.Điện Biên, TP Thanh Hóa")]
+    [InlineData("Điện Biên cũ giờ là phường gì?")]
+    [InlineData("giấy tờ còn ghi Điện Biên cũ thì sao")]
+    [InlineData("I live in Dien Bien ward")]
     public void A_former_wards_name_is_found_as_the_new_ward_saying_so(string text)
     {
         var found = Found(text, "phuong-hac-thanh");
@@ -63,6 +67,12 @@ public sealed class PlaceRecognitionTests
         var found = Found("xã Thiệu Dương huyện Thiệu Hóa", "phuong-ham-rong");
         Assert.Equal("Phường Thiệu Dương nay thuộc phường Hàm Rồng.", found.Explanation!.Vi);
     }
+
+    [Theory]
+    [InlineData("Thiệu Dương giờ thuộc đâu?")]
+    [InlineData("thieu duong sap nhap vao dau vay")]
+    public void A_question_about_what_became_of_a_former_unit_names_it(string text) =>
+        Assert.Equal("Thiệu Dương", Found(text, "phuong-ham-rong").Via!.Name);
 
     [Theory]
     [InlineData("xã Xuân Lộc huyện Triệu Sơn", "xa-tho-phu")]
@@ -129,6 +139,7 @@ public sealed class PlaceRecognitionTests
     [InlineData("tôi muốn hỏi thêm nữa")]
     [InlineData("nữa")]
     [InlineData("an sinh xã hội cho người nghèo")]
+    [InlineData("con tôi học ở Hà Nội, quê Nông Cống, muốn làm hộ chiếu")]
     [InlineData("")]
     public void A_text_that_names_no_place_of_the_province_is_unknown(string text) =>
         Assert.IsType<PlaceMatch.Unknown>(ThanhHoa.Recognize(text));
@@ -178,5 +189,60 @@ public sealed class PlaceRecognitionTests
         Assert.DoesNotContain("Nguyễn", shown);
         Assert.DoesNotContain("0912345678", shown);
         Assert.DoesNotContain("ngõ", shown);
+    }
+
+    [Fact]
+    public void Every_unit_in_the_file_is_found_by_its_name_and_kind_with_or_without_diacritics()
+    {
+        foreach (var commune in ThanhHoa.Communes)
+        {
+            Assert.Equal(commune, Assert.IsType<PlaceMatch.Found>(ThanhHoa.Recognize(commune.Title)).Commune);
+            Assert.Equal(commune, Assert.IsType<PlaceMatch.Found>(ThanhHoa.Recognize("tôi ở " + VietnameseText.Fold(commune.Title))).Commune);
+        }
+    }
+
+    [Fact]
+    public void Every_former_unit_with_its_district_and_cu_is_found_where_it_went_or_among_the_units_that_share_it()
+    {
+        var formers = ThanhHoa.Communes.SelectMany(c => c.From.Select(f => (Commune: c, Former: f))).ToArray();
+        foreach (var (commune, former) in formers)
+        {
+            // Without diacritics, former units of one district can share a name ("Nga Thanh" and "Nga Thành").
+            var sameUnaccented = formers.Where(o => o.Former.Kind == former.Kind && o.Former.District == former.District
+                && VietnameseText.Fold(o.Former.Name) == VietnameseText.Fold(former.Name)).Select(o => o.Commune).Distinct().Count();
+            foreach (var (text, shared) in new[]
+            {
+                ($"{former.Title} ({former.District}) cũ", former.Part),
+                (VietnameseText.Fold($"nhà mình ở {former.Title} {former.District} cũ"), former.Part || sameUnaccented > 1),
+            })
+            {
+                var match = ThanhHoa.Recognize(text);
+                if (shared)
+                    Assert.Contains(commune, (match as PlaceMatch.Ambiguous ?? throw new Xunit.Sdk.XunitException($"'{text}': {match}")).Candidates.Select(c => c.Commune));
+                else
+                {
+                    // Unaccented, "Hòa Lộc" may be told as "Hoa Lộc": both went to xã Hoa Lộc.
+                    var found = match as PlaceMatch.Found ?? throw new Xunit.Sdk.XunitException($"'{text}': {match}");
+                    Assert.Equal((commune, former.Kind, former.District), (found.Commune, found.Via!.Kind, found.Via.District));
+                    Assert.Equal(VietnameseText.Fold(former.Name), VietnameseText.Fold(found.Via.Name));
+                    if (text.StartsWith(former.Title, StringComparison.Ordinal))
+                        Assert.Equal(former, found.Via);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Citizens_requests_that_name_no_place_are_not_taken_for_one()
+    {
+        // The flows' example utterances and the intent evaluation set: how citizens ask, in both languages.
+        var catalog = GuidanceBot.Content.FlowLoader.LoadDirectory(GuidanceBotServices.FindDialogsDirectory(AppContext.BaseDirectory)).Catalog!;
+        using var evaluation = File.OpenText(Path.Combine(AppContext.BaseDirectory, "Language", "Evaluation", "intents.tsv"));
+        var texts = catalog.Flows.SelectMany(f => f.UtterancesVi.Concat(f.UtterancesEn))
+            .Concat(LabelledUtterance.ReadTsv(evaluation).Select(u => u.Text))
+            .ToArray();
+
+        Assert.True(texts.Length > 500);
+        Assert.Equal([], texts.Where(t => ThanhHoa.Recognize(t) is not PlaceMatch.Unknown));
     }
 }
