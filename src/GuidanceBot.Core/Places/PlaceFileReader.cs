@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using GuidanceBot.Content;
 using GuidanceBot.Language;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using Fields = System.Collections.Generic.Dictionary<string, (YamlDotNet.RepresentationModel.YamlScalarNode Key, YamlDotNet.RepresentationModel.YamlNode Value)>;
 
@@ -12,7 +10,7 @@ namespace GuidanceBot.Places;
 /// Reads one province's place file (<c>dialogs/places/&lt;province&gt;.yaml</c>) through YamlDotNet's representation model,
 /// so every error has its line and column, and reports every problem, not only the first (see docs/places.md).
 /// </summary>
-internal sealed partial class PlaceFileReader
+internal sealed class PlaceFileReader : ContentFileReader
 {
     private static readonly string[] FileFields = ["province", "name", "effective", "sources", "units"];
     private static readonly string[] SourceFields = ["title", "url"];
@@ -20,67 +18,42 @@ internal sealed partial class PlaceFileReader
     private static readonly string[] FormerFields = ["kind", "name", "district", "part", "aka"];
     private static readonly string[] ServicePointFields = ["name", "address", "phone", "hours", "source", "checked"];
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabCase();
+    private PlaceFileReader(string file)
+        : base(file)
+    {
+    }
 
-    private readonly string _file;
-    private readonly List<ContentError> _errors = [];
-
-    private PlaceFileReader(string file) => _file = file;
+    protected override string IdExample => "phuong-hac-thanh";
 
     /// <summary>The province in <paramref name="yaml"/>, or null and every error found.</summary>
     public static (PlaceDirectory? Places, IReadOnlyList<ContentError> Errors) Read(string file, string yaml)
     {
         var reader = new PlaceFileReader(file);
         var places = reader.Parse(yaml) is { } root ? reader.ReadFile(root) : null;
-        return (reader._errors.Count == 0 ? places : null, reader._errors);
+        return (reader.Errors.Count == 0 ? places : null, reader.Errors);
     }
 
-    private YamlMappingNode? Parse(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e)
-        {
-            Error(e.Start, $"YAML: {e.Message}");
-            return null;
-        }
-        catch (Exception)
-        {
-            // YamlDotNet's scanner fails on some malformed input without a position: point after what it did read.
-            Error(parser.Current?.End ?? new Mark(0, 1, 1), "YAML: the file cannot be read after this point (an unclosed bracket or quote?)");
-            return null;
-        }
-        if (stream.Documents.Count == 0)
-        {
-            _errors.Add(new ContentError(_file, 1, 1, "the file is empty: write the province and its units (see docs/places.md)"));
-            return null;
-        }
-        if (stream.Documents[0].RootNode is YamlMappingNode root)
-            return root;
-        Error(stream.Documents[0].RootNode, "a place file is a mapping of fields (province, name, sources, units), see docs/places.md");
-        return null;
-    }
+    private YamlMappingNode? Parse(string yaml) => ParseRoot(yaml,
+        empty: "the file is empty: write the province and its units (see docs/places.md)",
+        oneOnly: "one province per file",
+        notMapping: "a place file is a mapping of fields (province, name, sources, units), see docs/places.md",
+        unique: "each field");
 
     private PlaceDirectory? ReadFile(YamlMappingNode root)
     {
         var fields = Fields(root, "the place file", FileFields);
         var province = Required(fields, "province", root, "the place file") is { } p ? Id(p, "province") : null;
-        var expected = Path.GetFileNameWithoutExtension(_file);
+        var expected = Path.GetFileNameWithoutExtension(SourceFile);
         if (province is not null && province != expected)
             Error(fields["province"].Value, $"province '{province}' should match the file name '{expected}': name the file {province}.yaml, or fix the id");
         var name = Required(fields, "name", root, "the place file") is { } n ? Scalar(n, "name") : null;
-        var effective = Required(fields, "effective", root, "the place file") is { } e ? Date(e, "effective") : null;
+        var effective = Required(fields, "effective", root, "the place file") is { } e ? Date(e, "effective", "2025-07-01") : null;
         var sources = Required(fields, "sources", root, "the place file") is { } s ? Sources(s) : [];
         var units = Required(fields, "units", root, "the place file") is { } u ? Units(u) : [];
 
-        if (_errors.Count > 0 || province is null || name is null || effective is null)
+        if (Errors.Count > 0 || province is null || name is null || effective is null)
             return null;
-        return new PlaceDirectory(province, name, effective.Value, sources, units, _file);
+        return new PlaceDirectory(province, name, effective.Value, sources, units, SourceFile);
     }
 
     private List<PlaceSource> Sources(YamlNode node)
@@ -223,7 +196,7 @@ internal sealed partial class PlaceFileReader
             var hours = Optional(fields, "hours") is { } h ? Scalar(h, $"{itemWhere}.hours") : null;
             // Nothing about an office is written without the page that says it.
             var source = Required(fields, "source", map, $"{itemWhere} (the page that confirms it)") is { } s ? Url(s, $"{itemWhere}.source") : null;
-            var date = Required(fields, "checked", map, itemWhere) is { } c ? Date(c, $"{itemWhere}.checked") : null;
+            var date = Required(fields, "checked", map, itemWhere) is { } c ? Date(c, $"{itemWhere}.checked", "2026-12-04") : null;
             if (name is not null && address is not null && source is not null && date is not null)
                 points.Add(new ServicePoint(name, address, phone, hours, source, date.Value));
         }
@@ -271,99 +244,4 @@ internal sealed partial class PlaceFileReader
             Error(node, $"{what} '{text}' should be true or false");
         return null;
     }
-
-    private DateOnly? Date(YamlNode node, string what)
-    {
-        if (Scalar(node, what) is not { } text)
-            return null;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
-        Error(node, $"{what} '{text}' is not a date written as YYYY-MM-DD, e.g. 2025-07-01");
-        return null;
-    }
-
-    private string? Url(YamlNode node, string what)
-    {
-        if (Scalar(node, what) is not { } url)
-            return null;
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            return url;
-        Error(node, $"{what} '{url}' is not a web address starting with https://");
-        return null;
-    }
-
-    private string? Id(YamlNode node, string what)
-    {
-        var id = Scalar(node, what);
-        if (id is not null && !KebabCase().IsMatch(id))
-            Error(node, $"'{id}' ({what}) is not a kebab-case id: use lower-case letters a-z without diacritics, digits and single hyphens, e.g. 'phuong-hac-thanh'");
-        return id;
-    }
-
-    /// <summary>The scalar keys of a mapping; a key outside <paramref name="known"/> is reported.</summary>
-    private Fields Fields(YamlMappingNode map, string where, IReadOnlyCollection<string> known)
-    {
-        var fields = new Fields(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } name } key || !known.Contains(name))
-            {
-                var typed = (keyNode as YamlScalarNode)?.Value ?? "";
-                var suggestion = SpellingSuggestion.DidYouMean(typed, known);
-                Error(keyNode, $"unknown field '{typed}' in {where}" + (suggestion.Length > 0 ? suggestion : $": use {string.Join(", ", known)}"));
-                continue;
-            }
-            if (!fields.TryAdd(name, (key, value)))
-                Error(key, $"'{name}' appears twice in {where}");
-        }
-        return fields;
-    }
-
-    private YamlNode? Required(Fields fields, string name, YamlNode owner, string where)
-    {
-        if (fields.TryGetValue(name, out var entry))
-            return entry.Value;
-        Error(owner, $"{where} has no '{name}'");
-        return null;
-    }
-
-    private static YamlNode? Optional(Fields fields, string name) => fields.TryGetValue(name, out var entry) ? entry.Value : null;
-
-    private YamlMappingNode? Mapping(YamlNode node, string what)
-    {
-        if (node is YamlMappingNode map)
-            return map;
-        Error(node, $"{what} should be a mapping of fields (name: value)");
-        return null;
-    }
-
-    private IReadOnlyList<YamlNode> Sequence(YamlNode node, string what)
-    {
-        if (node is YamlSequenceNode seq)
-            return seq.Children.ToList();
-        Error(node, $"{what} should be a list (- item, or [a, b])");
-        return [];
-    }
-
-    /// <summary>A non-empty single value.</summary>
-    private string? Scalar(YamlNode node, string what)
-    {
-        if (node is not YamlScalarNode scalar)
-        {
-            Error(node, $"{what} should be a single value, not a list or mapping");
-            return null;
-        }
-        var value = scalar.Value ?? "";
-        if (string.IsNullOrWhiteSpace(value) || scalar.Style == ScalarStyle.Plain && value is "~" or "null" or "Null" or "NULL")
-        {
-            Error(node, $"{what} is empty");
-            return null;
-        }
-        return value.Trim();
-    }
-
-    private void Error(YamlNode node, string message) => Error(node.Start, message);
-
-    private void Error(Mark mark, string message) =>
-        _errors.Add(new ContentError(_file, checked((int)mark.Line), checked((int)mark.Column), message));
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GuidanceBot.Tests.Routing;
 
 public sealed class PlacesAtStartupTests
@@ -21,26 +19,11 @@ public sealed class PlacesAtStartupTests
             var placeFile = Path.Combine(places.FullName, "thanh-hoa.yaml");
             File.WriteAllLines(placeFile, lines);
 
-            var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                Environment =
-                {
-                    ["GuidanceBot__Content__Directory"] = dir.FullName,
-                    ["GuidanceBot__Storage__SqlitePath"] = Path.Combine(dir.FullName, "bot.db"),
-                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                },
-            };
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(deadline.Token);
+            var (exitCode, output) = await HostStartup.RunUntilExitAsync(dir.FullName, dir.FullName);
 
-            Assert.Equal(1, process.ExitCode);
+            Assert.Equal(1, exitCode);
             Assert.Contains($"{placeFile}:{broken + 1}:11: unit 'phuong-hac-thanh'.kind 'phuogn' is not a kind of unit since 2025-07-01",
-                await stderr + await stdout);
+                output);
         }
         finally
         {
