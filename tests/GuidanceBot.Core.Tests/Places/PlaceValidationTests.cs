@@ -1,4 +1,3 @@
-using GuidanceBot.Content;
 using GuidanceBot.Places;
 using GuidanceBot.Tests.Content;
 using static GuidanceBot.Tests.Places.PlaceFixtures;
@@ -195,46 +194,5 @@ public sealed class PlaceValidationTests
         var yaml = Valid.Edit("    kind: phuong\n", "").Edit("    clause: 2", "    clasue: 2");
 
         Assert.Equal(2, Load(yaml).Errors.Count);
-    }
-
-    [Fact]
-    public void A_province_without_a_file_stops_the_load_with_the_provinces_there_are()
-    {
-        var content = Directory.CreateTempSubdirectory("gb-places-");
-        try
-        {
-            var places = Directory.CreateDirectory(Path.Combine(content.FullName, PlaceLoader.Folder));
-            File.WriteAllText(Path.Combine(places.FullName, "tinh-mau.yaml"), Valid);
-
-            Assert.Equal("tinh-mau", PlaceLoader.LoadProvince(content.FullName, "tinh-mau").Province);
-            var e = Assert.Throws<ContentLoadException>(() => PlaceLoader.LoadProvince(content.FullName, "ha-noi"));
-            var error = Assert.Single(e.Errors);
-            Assert.EndsWith("ha-noi.yaml", error.File);
-            Assert.Contains("no place file for province 'ha-noi' (GuidanceBot:Bot:Province)", error.Message);
-            Assert.Contains("one of: tinh-mau", error.Message);
-        }
-        finally
-        {
-            content.Delete(recursive: true);
-        }
-    }
-
-    [Fact]
-    public void An_invalid_place_file_stops_the_load_of_any_province_with_file_and_line()
-    {
-        var content = Directory.CreateTempSubdirectory("gb-places-");
-        try
-        {
-            var places = Directory.CreateDirectory(Path.Combine(content.FullName, PlaceLoader.Folder));
-            var yaml = Valid.Edit("    kind: xa\n", "    kind: village\n");
-            File.WriteAllText(Path.Combine(places.FullName, "tinh-mau.yaml"), yaml);
-
-            var e = Assert.Throws<ContentLoadException>(() => PlaceLoader.LoadProvince(content.FullName, null));
-            Assert.Contains($"tinh-mau.yaml:{FlowFixtures.Where(yaml, "village").Line}:11: unit 'xa-binh-minh'.kind 'village'", e.Message);
-        }
-        finally
-        {
-            content.Delete(recursive: true);
-        }
     }
 }
