@@ -4,7 +4,6 @@ using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Engine;
-using GuidanceBot.Storage;
 
 namespace GuidanceBot.Tests.Bot;
 
@@ -12,13 +11,12 @@ namespace GuidanceBot.Tests.Bot;
 /// Taps every button of one flow through the real bot, depth-first, as a citizen could, and reports where they could
 /// get stuck: a message with no way on, a button that shows the same screen again, a loop no button leads out of, a
 /// button the bot does not understand, and a link to the bare portal home page where the flow has its own procedure page.
-/// A conversation is forked at each screen (its stored state copied into a fresh store), so each path is walked once.
+/// A conversation is forked at each screen (its stored state copied under a new conversation id with an analytics id of
+/// its own, in a database file of the walk's own), so each screen is walked once.
 /// </summary>
-internal sealed class ButtonWalk
+internal sealed class ButtonWalk : IDisposable
 {
     private const string Channel = "test";
-    private const string ConversationId = "walk";
-    private const string Key = Channel + "/" + ConversationId;
 
     // The engine's own reply to "Vẫn chưa được" repeats the stuck screen on purpose: it names the hotline and waits.
     private static readonly string[] StillStuck = ["Vẫn chưa được", "Still stuck"];
@@ -33,8 +31,10 @@ internal sealed class ButtonWalk
     private readonly HashSet<string> _outcomes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _badLinks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (FlowDefinition Owner, FlowLink Link)> _links;
+    private readonly TestDatabase _database = new();
     private string _runId = "";
     private int _presses;
+    private int _forks;
 
     private ButtonWalk(IBot bot, FlowCatalog catalog, FlowDefinition flow, string hotline, int maxScreens)
     {
@@ -54,10 +54,12 @@ internal sealed class ButtonWalk
     /// <summary>Starts <paramref name="flow"/> by tapping its title, as the menu does, and walks every button path from there.</summary>
     public static async Task<Report> RunAsync(IBot bot, FlowCatalog catalog, FlowDefinition flow, string hotline, int maxScreens = 20_000)
     {
-        var walk = new ButtonWalk(bot, catalog, flow, hotline, maxScreens);
+        using var walk = new ButtonWalk(bot, catalog, flow, hotline, maxScreens);
         await walk.WalkAsync();
         return new Report(flow.Id, walk._screens.Count, walk._presses, walk._problems, walk._outcomes);
     }
+
+    public void Dispose() => _database.Dispose();
 
     /// <summary>One state of the conversation: where every run on the stack stands, and the way there.</summary>
     private sealed class Screen(string signature, IReadOnlyList<string> path, bool question)
@@ -73,11 +75,11 @@ internal sealed class ButtonWalk
 
     private async Task WalkAsync()
     {
-        var store = new InMemoryStore();
-        var chat = new Conversation(_bot, store, ConversationId);
+        var (chat, key) = NewConversation();
         await chat.Join();
         await chat.Say(_flow.Title.Vi);
-        var started = (await chat.Events()).FirstOrDefault(e => e.Kind == EventKinds.FlowStarted && e.FlowId == _flow.Id);
+        var json = await StateAsync(key);
+        var started = (await EventsAsync(json)).FirstOrDefault(e => e.Kind == EventKinds.FlowStarted && e.FlowId == _flow.Id);
         if (started?.RunId is null)
         {
             _problems.Add($"tapping the title \"{_flow.Title.Vi}\" did not start the flow. Bot said: {chat.LastText}");
@@ -85,7 +87,6 @@ internal sealed class ButtonWalk
         }
         _runId = started.RunId;
 
-        var json = (await store.LoadAsync(Key, CancellationToken.None))!.Json;
         var first = NewScreen(json, []);
         _screens[first.Signature] = first;
         CheckLinks(chat.LastReplies, first.Path);
@@ -130,12 +131,12 @@ internal sealed class ButtonWalk
     {
         _presses++;
         var path = from.Path.Append(button).ToList();
-        var store = new InMemoryStore();
-        await store.SaveAsync(Key, stateJson, null, [], CancellationToken.None);
-        var chat = new Conversation(_bot, store, ConversationId);
+        var (chat, key) = NewConversation();
+        await _database.Store.SaveAsync(key, new ConversationWrite(WithAnalyticsId(stateJson, key.Id), null, null), null, [], CancellationToken.None);
         await chat.Say(button);
         var replies = chat.LastReplies;
-        var events = await chat.Events();
+        var json = await StateAsync(key);
+        var events = await EventsAsync(json);
         CheckLinks(replies, path);
 
         if (events.Any(e => e.Kind is EventKinds.NotUnderstood or EventKinds.PromptRetried))
@@ -155,7 +156,6 @@ internal sealed class ButtonWalk
             return null;
         }
 
-        var json = (await store.LoadAsync(Key, CancellationToken.None))!.Json;
         var signature = Signature(json).Text;
         if (!signature.Contains(_runId, StringComparison.Ordinal))
         {
@@ -188,6 +188,27 @@ internal sealed class ButtonWalk
     }
 
     private const string EndSignature = "(end)";
+
+    /// <summary>A conversation under a new id in the walk's own database.</summary>
+    private (Conversation Chat, ConversationKey Key) NewConversation()
+    {
+        var id = $"walk-{++_forks}";
+        return (new Conversation(_bot, _database.Store, id), new ConversationKey(Channel, id));
+    }
+
+    private async Task<string> StateAsync(ConversationKey key) => (await _database.Store.LoadAsync(key, CancellationToken.None))!.Json;
+
+    /// <summary>The events of the conversation whose state this is (events are filed under the state's analytics id).</summary>
+    private Task<IReadOnlyList<AnalyticsEvent>> EventsAsync(string stateJson) =>
+        ((IAnalyticsSink)_database.Store).ReadAsync((string?)JsonNode.Parse(stateJson)!["analyticsId"], CancellationToken.None);
+
+    /// <summary>A copy of a state under its own analytics id, so the fork's events are told apart from its parent's.</summary>
+    private static string WithAnalyticsId(string stateJson, string analyticsId)
+    {
+        var state = JsonNode.Parse(stateJson)!;
+        state["analyticsId"] = analyticsId;
+        return state.ToJsonString();
+    }
 
     /// <summary>Screens from which no button path reaches an end: the citizen can only go round in circles.</summary>
     private void FindTraps()
