@@ -49,10 +49,7 @@ public class ButtonWalkTests
     [Fact]
     public async Task A_choice_that_shows_the_same_question_again_is_no_progress()
     {
-        var yaml = Fixture.Edit(
-            "      - { label: { vi: \"Nhà của mình\", en: \"My own home\" }, next: khong-can }",
-            "      - { label: { vi: \"Nhà của mình\", en: \"My own home\" }, next: khong-can }\n" +
-            "      - { label: { vi: \"Hỏi lại câu này\", en: \"Ask me again\" }, next: hoi }");
+        var yaml = WithChoiceOnFirstQuestion(Fixture, "Hỏi lại câu này", "Ask me again", "hoi");
 
         var report = await Walk(Load(yaml));
 
@@ -62,10 +59,7 @@ public class ButtonWalkTests
     [Fact]
     public async Task Questions_that_only_lead_back_to_each_other_are_a_loop()
     {
-        var yaml = Fixture
-            .Edit("      - { label: { vi: \"Nhà của mình\", en: \"My own home\" }, next: khong-can }",
-                "      - { label: { vi: \"Nhà của mình\", en: \"My own home\" }, next: khong-can }\n" +
-                "      - { label: { vi: \"Chưa chắc\", en: \"Not sure\" }, next: hoi-lai }")
+        var yaml = WithChoiceOnFirstQuestion(Fixture, "Chưa chắc", "Not sure", "hoi-lai")
             .Edit("  giay-to:",
                 "  hoi-lai:\n" +
                 "    ask: { vi: \"Bạn có hợp đồng thuê nhà không?\", en: \"Do you have a rental contract?\" }\n" +
@@ -125,6 +119,13 @@ public class ButtonWalkTests
     [InlineData("https://vneid.gov.vn", false)]
     public void Only_the_portal_home_page_itself_counts_as_bare(string url, bool bare) =>
         Assert.Equal(bare, ButtonWalk.IsBarePortal(url));
+
+    /// <summary>Adds a choice after the last one of the fixture's first question ("hoi").</summary>
+    private static string WithChoiceOnFirstQuestion(string yaml, string vi, string en, string next)
+    {
+        const string last = "      - { label: { vi: \"Nhà của mình\", en: \"My own home\" }, next: khong-can }";
+        return yaml.Edit(last, last + $"\n      - {{ label: {{ vi: \"{vi}\", en: \"{en}\" }}, next: {next} }}");
+    }
 
     /// <summary>The link's url in <see cref="Fixture"/> (the source url is the same page, so the marker includes "url: ").</summary>
     private const string LinkUrl = "url: \"https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.004194\" }";
