@@ -1,5 +1,4 @@
 using GuidanceBot.Analytics;
-using GuidanceBot.Content;
 using GuidanceBot.Language;
 
 namespace GuidanceBot.Tests.Bot;
@@ -7,10 +6,6 @@ namespace GuidanceBot.Tests.Bot;
 /// <summary>A citizen who writes English first is answered in English; Vietnamese, typed any way, never is.</summary>
 public class LanguageDetectionTests
 {
-    // The birth registration guide's first question, in whichever words the content uses today.
-    private static LocalizedText KhaiSinhFirstQuestion =>
-        ((AskStep)RealBot.Catalog.Find("khai-sinh")!.Step(RealBot.Catalog.Find("khai-sinh")!.Start)).Question;
-
     [Fact]
     public async Task An_english_first_message_is_answered_in_english()
     {
@@ -20,7 +15,7 @@ public class LanguageDetectionTests
         await chat.Say("I need to register my baby's birth");
 
         Assert.StartsWith("I will answer in English.", chat.LastText);
-        Assert.Contains(KhaiSinhFirstQuestion.En!, chat.LastText);
+        Assert.Contains("Where was the baby born?", chat.LastText);
         Assert.All(chat.LastReplies, r => Assert.Equal("en-US", r.Locale));
         var started = Assert.Single(await chat.Events(), e => e.Kind == EventKinds.FlowStarted);
         Assert.Equal(("khai-sinh", "en"), (started.FlowId, started.Language));
@@ -71,7 +66,7 @@ public class LanguageDetectionTests
         await chat.Say("I need to register my baby's birth");
 
         await chat.Say("tiếng Việt");
-        Assert.Contains(KhaiSinhFirstQuestion.Vi, chat.LastText);
+        Assert.Contains("Bé được sinh ở đâu?", chat.LastText);
         await chat.Say("thoát");
         await chat.Say("How do I get a new ID card?");
 

@@ -1,5 +1,4 @@
 using GuidanceBot.Analytics;
-using GuidanceBot.Content;
 
 namespace GuidanceBot.Tests.Bot;
 
@@ -69,12 +68,11 @@ public class RouterTests
         var chat = new Conversation(RealBot.Create());
         await chat.Say("tôi muốn làm giấy khai sinh cho con");
 
-        var first = (AskStep)RealBot.Catalog.Find("khai-sinh")!.Step(RealBot.Catalog.Find("khai-sinh")!.Start);
         await chat.Say("English");
-        Assert.Contains(first.Question.En!, chat.LastText);
+        Assert.Contains("Where was the baby born?", chat.LastText);
 
         await chat.Say("tiếng việt");
-        Assert.Contains(first.Question.Vi, chat.LastText);
+        Assert.Contains("Bé được sinh ở đâu?", chat.LastText);
     }
 
     [Fact]
@@ -97,18 +95,17 @@ public class RouterTests
         var flow = RealBot.Catalog.Find("khai-sinh")!;
         var chat = new Conversation(RealBot.Create());
         await chat.Say("tôi muốn làm giấy khai sinh cho con");
-        await chat.Say("Khai sinh cho con");
-        await chat.Say("Sinh ở bệnh viện, trạm y tế");
+        await chat.Say("Bệnh viện, trạm y tế");
         await chat.Say("Chưa quá 60 ngày");
         await chat.Say("Tiếp tục");
 
         var events = await chat.Events();
         var entered = events.Where(e => e.Kind == EventKinds.StepEntered && e.FlowId is not null).ToList();
-        var expected = new[] { flow.Start, "noi-sinh", "tuoi-be", "phi-dung-han", flow.Step("phi-dung-han").NextSteps[0] };
+        var expected = new[] { flow.Start, "tuoi-be", "phi-dung-han", flow.Step("phi-dung-han").NextSteps[0] };
         Assert.Equal(expected, entered.Select(e => e.StepId));
         Assert.All(entered, e => Assert.Equal(("khai-sinh", flow.ContentVersion), (e.FlowId, e.ContentVersion)));
         var run = events.Single(e => e.Kind == EventKinds.FlowStarted).RunId;
         Assert.All(entered, e => Assert.Equal(run, e.RunId));
-        Assert.Equal(["1", "1", "1"], events.Where(e => e.Kind == EventKinds.StepAnswered && e.Property("choice") is not null).Select(e => e.Property("choice")));
+        Assert.Equal(["1", "1"], events.Where(e => e.Kind == EventKinds.StepAnswered && e.Property("choice") is not null).Select(e => e.Property("choice")));
     }
 }
