@@ -28,6 +28,11 @@ const string Usage = """
                             dashboard accounts; the password is asked for (no echo) or read from stdin, never an argument
       apikey add NAME | apikey list | apikey revoke ID [--sqlite PATH]
                             API keys for /api/analytics/* (as on the dashboard's accounts page); add prints the new key once
+      migrate [--sqlite PATH | --connection CONNECTION-STRING]
+                            create the database or bring its schema up to date, and print its version
+
+    Every command that uses the database takes --sqlite PATH (SQLite) or --connection CONNECTION-STRING (PostgreSQL);
+    without them it uses GuidanceBot:Storage:Provider, GuidanceBot:Storage:SqlitePath and ConnectionStrings:GuidanceBot.
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -40,7 +45,18 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 var command = args[0];
 var options = CommandLine.Parse(args.Skip(1));
+try
+{
+    return await RunAsync(command, options);
+}
+catch (GuidanceBot.Storage.StorageUnavailableException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
+async Task<int> RunAsync(string command, CommandLine options)
+{
 switch (command)
 {
     case "chat":
@@ -105,8 +121,16 @@ switch (command)
         return await ApiKeyCommand.RunAsync(host.Services.GetRequiredService<ApiKeys>(), args.Skip(1).ToList(), "cli:" + Environment.UserName,
             Console.Out, Console.Error, CancellationToken.None);
     }
+    case "migrate":
+    {
+        using var host = CliHost.Build(options);
+        var database = host.Services.GetRequiredService<GuidanceBot.Storage.IStorageDatabase>();
+        Console.WriteLine($"{database.Description}: schema version {database.SchemaVersion} ({database.MigrationsApplied} migrations applied now).");
+        return 0;
+    }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
         Console.Error.WriteLine(Usage);
         return 2;
+}
 }

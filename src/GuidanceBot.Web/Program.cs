@@ -47,6 +47,12 @@ catch (ContentLoadException e)
     Console.Error.WriteLine(e.Message);
     Environment.ExitCode = 1;
 }
+catch (StorageUnavailableException e)
+{
+    // Names the setting to fix; never the password.
+    Console.Error.WriteLine(e.Message);
+    Environment.ExitCode = 1;
+}
 
 /// <summary>The web host's entry point; public so integration tests can start it.</summary>
 public partial class Program;

@@ -3,9 +3,10 @@ using GuidanceBot.Engine;
 using GuidanceBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace GuidanceBot.Tests.Storage;
+namespace GuidanceBot.Tests.Sqlite;
 
-public sealed class SqliteConversationStoreTests : IDisposable
+/// <summary>What only the SQLite file does: created with its folder, WAL, checkpoints in the background.</summary>
+public sealed class SqliteFileTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"gb-{Guid.NewGuid():N}", "data", "bot.db");
 
