@@ -25,6 +25,7 @@ builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();
 
 var app = builder.Build();
+app.UseMiddleware<StorageFaultMiddleware>();
 app.UseDashboard();
 app.UseStaticFiles();
 
