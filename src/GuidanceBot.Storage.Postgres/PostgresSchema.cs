@@ -178,6 +178,11 @@ internal static class PostgresSchema
     /// <summary>The version the database is at.</summary>
     public static int Current(NpgsqlDataSource dataSource)
     {
+        using var exists = dataSource.CreateCommand("SELECT to_regclass('schema_version') IS NOT NULL");
+        if (!(bool)exists.ExecuteScalar()!)
+        {
+            return 0;
+        }
         using var command = dataSource.CreateCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version");
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

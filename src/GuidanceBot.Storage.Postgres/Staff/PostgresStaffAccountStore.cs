@@ -42,8 +42,9 @@ public sealed class PostgresStaffAccountStore(PostgresDatabase database) : IStaf
             "failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @max THEN 0 ELSE failed_sign_ins + 1 END " +
             "WHERE lower(name) = lower(@name) AND (locked_until IS NULL OR locked_until <= @now)",
             cancellationToken, ("name", name), ("max", maxFailed), ("until", lockUntil.ToUniversalTime()), ("now", now.ToUniversalTime()));
-        var until = await database.ScalarAsync("SELECT locked_until FROM staff_accounts WHERE lower(name) = lower(@name)", cancellationToken, ("name", name));
-        return until is DateTime at && new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) > now ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+        var until = (await database.QueryAsync("SELECT locked_until FROM staff_accounts WHERE lower(name) = lower(@name)", r => At(r, 0),
+            cancellationToken, ("name", name))).SingleOrDefault();
+        return until > now ? until : null;
     }
 
     public Task RecordSuccessAsync(string name, string? newHash, CancellationToken cancellationToken) =>
