@@ -40,7 +40,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
                 return 0;
             }
             var range = new (string, object?)[] { ("from", from), ("to", to) };
-            const string NewEvents = "e.xid >= @from::text::xid8 AND e.xid < @to::text::xid8";
+            const string NewEvents = "e.xid >= @from AND e.xid < @to";
             var covered = (long)(await Scalar(connection, $"SELECT COUNT(*) FROM events e WHERE {NewEvents}", cancellationToken, range))!;
             await Execute(connection,
                 $"INSERT INTO analytics_runs(conversation_id, run_id, day) SELECT e.conversation_id, e.run_id, MIN({DayOf("e.ts")}) FROM events e " +
@@ -75,7 +75,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
 
     /// <summary>
     /// The first transaction id that may still write events here: the oldest transaction still running in this database
-    /// (as 64-bit xid8), or the next id to be given out. Every event of a smaller id is committed or rolled back, so
+    /// (as a 64-bit id, like <c>events.xid</c>), or the next id to be given out. Every event of a smaller id is committed or rolled back, so
     /// it is visible now. Transactions of other databases on the server are left out: they cannot write these events,
     /// and a long one there must not hold back the roll-ups here.
     /// </summary>
