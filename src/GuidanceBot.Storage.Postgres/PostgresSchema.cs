@@ -32,7 +32,7 @@ internal static class PostgresSchema
 
         -- Events are partitioned by month (PostgresEventPartitions creates the partitions ahead). xid is the writing
         -- transaction: the roll-ups fold in events of finished transactions only, so none is skipped while another commits
-        -- late. Events arrive in about xid order, so a BRIN index finds the new ones for almost no cost per insert.
+        -- late.
         CREATE SEQUENCE events_id_seq;
         CREATE TABLE events(
             conversation_id text NOT NULL,
@@ -48,7 +48,7 @@ internal static class PostgresSchema
             language text,
             props jsonb,
             PRIMARY KEY (conversation_id, ts, id)) PARTITION BY RANGE (ts);
-        CREATE INDEX ix_events_xid ON events USING brin(xid);
+        CREATE INDEX ix_events_xid ON events(xid);
         CREATE INDEX ix_events_kind ON events(kind, ts);
 
         CREATE TABLE analytics_runs(
