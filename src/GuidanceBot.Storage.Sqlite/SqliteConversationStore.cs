@@ -148,6 +148,7 @@ public sealed class SqliteConversationStore : IConversationStore, IAnalyticsSink
         using var connection = Open();
         using var checkpoint = connection.CreateCommand();
         checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        long walFrames = 0;
         while (true)
         {
             await _checkpointDue.WaitAsync(CheckpointEvery);
@@ -157,7 +158,16 @@ public sealed class SqliteConversationStore : IConversationStore, IAnalyticsSink
             }
             try
             {
-                checkpoint.ExecuteNonQuery();
+                // Near the writer's own checkpoint mark, this one runs in the file's write turn: with no commit landing
+                // meanwhile it copies everything, so the WAL starts over. On a busy machine a checkpoint that always
+                // ran beside the writer could keep the writer's checkpoint out and let the WAL grow past 40 MB; most
+                // frames are copied by then, so the turns wait only for the rest.
+                using var writeTurn = walFrames >= SqliteConnections.AutoCheckpointPages / 2
+                    ? await _database.WriteTurnAsync(CancellationToken.None)
+                    : default(SqliteWriteGate.Turn?);
+                // PASSIVE answers (busy, frames in the WAL, frames copied).
+                using var result = checkpoint.ExecuteReader();
+                walFrames = result.Read() ? result.GetInt64(1) : 0;
             }
             catch (SqliteException)
             {
