@@ -4,11 +4,8 @@ using GuidanceBot.Cli;
 using GuidanceBot.Cli.Commands;
 using GuidanceBot.Engine;
 using GuidanceBot.Staff;
-using GuidanceBot.Storage;
-using Microsoft.Extensions.Configuration;
+using GuidanceBot.Channels.Zalo;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 const string Usage = """
     guidancebot — GuidanceBot's terminal tools
@@ -31,6 +28,14 @@ const string Usage = """
                             dashboard accounts; the password is asked for (no echo) or read from stdin, never an argument
       apikey add NAME | apikey list | apikey revoke ID [--sqlite PATH]
                             API keys for /api/analytics/* (as on the dashboard's accounts page); add prints the new key once
+      places [--province ID] | places find TEXT [--province ID]
+                            the province's communes and wards (id<TAB>name<TAB>kind), or what TEXT is recognised as;
+                            the province defaults to GuidanceBot:Bot:Province, else thanh-hoa (see docs/places.md)
+      migrate [--sqlite PATH | --connection CONNECTION-STRING]
+                            create the database or bring its schema up to date, and print its version
+
+    Every command that uses the database takes --sqlite PATH (SQLite) or --connection CONNECTION-STRING (PostgreSQL);
+    without them it uses GuidanceBot:Storage:Provider, GuidanceBot:Storage:SqlitePath and ConnectionStrings:GuidanceBot.
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -43,19 +48,23 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 var command = args[0];
 var options = CommandLine.Parse(args.Skip(1));
+try
+{
+    return await RunAsync(command, options);
+}
+catch (GuidanceBot.Storage.StorageUnavailableException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
+async Task<int> RunAsync(string command, CommandLine options)
+{
 switch (command)
 {
     case "chat":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (options.Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        using var host = builder.Build();
+        using var host = CliHost.Build(options);
         var engine = host.Services.GetRequiredService<TurnEngine>();
         Console.InputEncoding = System.Text.Encoding.UTF8;
         Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -69,15 +78,7 @@ switch (command)
         return ValidateCommand.Run(options.Positional.FirstOrDefault(), Console.Out, Console.Error);
     case "funnel" or "report":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (options.Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
-        using var host = builder.Build();
+        using var host = CliHost.Build(options, (services, configuration) => services.AddGuidanceBotAnalytics(configuration));
         var query = host.Services.GetRequiredService<GuidanceBot.Analytics.FunnelQuery>();
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return command == "funnel"
@@ -86,9 +87,9 @@ switch (command)
     }
     case "zalo":
     {
-        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
-        var sqlite = options.Named.GetValueOrDefault("sqlite") ?? configuration[$"{StorageOptions.Section}:SqlitePath"] ?? new StorageOptions().SqlitePath;
-        return await ZaloTokenCommand.RunAsync(options.Positional, sqlite, options.Named.GetValueOrDefault("expires-in"), Console.In, Console.Out, Console.Error);
+        using var host = CliHost.Build(options);
+        return await ZaloTokenCommand.RunAsync(options.Positional, host.Services.GetRequiredService<IZaloTokenStore>(), options.Named.GetValueOrDefault("expires-in"),
+            Console.In, Console.Out, Console.Error);
     }
     case "eval":
         Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -111,36 +112,38 @@ switch (command)
     }
     case "staff":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (CommandLine.Parse(args.Skip(1).Where(a => a != "--password-stdin")).Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        builder.Services.AddStaffAccounts();
-        using var host = builder.Build();
+        using var host = CliHost.Build(CommandLine.Parse(args.Skip(1).Where(a => a != "--password-stdin")), (services, _) => services.AddStaffAccounts());
         return await StaffCommand.RunAsync(host.Services.GetRequiredService<GuidanceBot.Staff.StaffAccounts>(), args.Skip(1).ToList(),
             StaffCommand.ReadHidden, Console.In, Console.Out, Console.Error, CancellationToken.None);
     }
     case "apikey":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (options.Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        builder.Services.AddApiKeys();
-        using var host = builder.Build();
+        using var host = CliHost.Build(options, (services, _) => services.AddApiKeys());
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         // "cli:" cannot be part of a staff name, so the list tells keys made in the terminal from those made on the dashboard.
         return await ApiKeyCommand.RunAsync(host.Services.GetRequiredService<ApiKeys>(), args.Skip(1).ToList(), "cli:" + Environment.UserName,
             Console.Out, Console.Error, CancellationToken.None);
     }
+    case "places":
+    {
+        // The host's settings: GuidanceBot:Bot:Province and the content folder, as the web host reads them.
+        using var host = CliHost.Build(options);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return PlacesCommand.Run(options.Positional,
+            options.Named.GetValueOrDefault("province") ?? host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuidanceBot.Bot.BotOptions>>().Value.Province,
+            host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuidanceBot.Content.ContentOptions>>().Value.Directory,
+            Console.Out, Console.Error);
+    }
+    case "migrate":
+    {
+        using var host = CliHost.Build(options);
+        var database = host.Services.GetRequiredService<GuidanceBot.Storage.IStorageDatabase>();
+        Console.WriteLine($"{database.Description}: schema version {database.SchemaVersion} ({database.MigrationsApplied} migrations applied now).");
+        return 0;
+    }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
         Console.Error.WriteLine(Usage);
         return 2;
+}
 }

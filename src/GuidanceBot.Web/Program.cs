@@ -2,6 +2,7 @@ using GuidanceBot;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Staff;
+using GuidanceBot.Storage;
 using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
@@ -14,6 +15,7 @@ using GuidanceBot.Web.WebChat;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGuidanceBotHosting();
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
+builder.Services.AddGuidanceBotStorage(builder.Configuration);
 builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
@@ -26,6 +28,7 @@ builder.Services.AddBotConnector(builder.Configuration);
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();
+app.UseMiddleware<StorageFaultMiddleware>();
 app.UseDashboard();
 app.UseStaticFiles();
 
@@ -44,6 +47,12 @@ try
 catch (ContentLoadException e)
 {
     // The same messages as `guidancebot validate`: file:line:column: what is wrong.
+    Console.Error.WriteLine(e.Message);
+    Environment.ExitCode = 1;
+}
+catch (StorageUnavailableException e)
+{
+    // Names the setting to fix; never the password.
     Console.Error.WriteLine(e.Message);
     Environment.ExitCode = 1;
 }

@@ -118,7 +118,10 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         };
     }
 
-    /// <summary>A called flow ended: go on after the call step, or pass a switch to another flow up the stack.</summary>
+    /// <summary>
+    /// A called flow ended: branch on its outcome (next when completed, else the call's <c>on:</c>, which may end this flow
+    /// with the same outcome), or pass a switch to another flow up the stack.
+    /// </summary>
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, DialogReason reason, JsonNode? result, CancellationToken cancellationToken)
     {
         var state = dc.ActiveDialog!.State;
@@ -132,9 +135,13 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         {
             return await dc.EndDialogAsync(null, cancellationToken);
         }
-        var outcome = (string?)result ?? "none";
-        Record(dc.Turn, state, EventKinds.StepAnswered, call.Id, new() { ["answer"] = "returned", ["outcome"] = outcome });
-        return await EnterAsync(dc, flow, call.Next, cancellationToken);
+        // No outcome: the called flow left the content under this run; go on as after a completed call.
+        var outcome = (string?)result;
+        Record(dc.Turn, state, EventKinds.StepAnswered, call.Id, new() { ["answer"] = "returned", ["outcome"] = outcome ?? "none" });
+        var target = call.After(outcome ?? Outcomes.Completed);
+        return target is null
+            ? await FinishAsync(dc, call.Id, outcome!, say: null, via: call.FlowId, cancellationToken)
+            : await EnterAsync(dc, flow, target, cancellationToken);
     }
 
     public override Task RepromptAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
@@ -184,7 +191,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
                 state["mode"] = ModeCall;
                 return await dc.BeginDialogAsync(DialogId, Options(call.FlowId, called: true), cancellationToken);
             case EndStep end:
-                return await FinishAsync(dc, end, cancellationToken);
+                return await FinishAsync(dc, end.Id, end.Outcome, end.Say, via: null, cancellationToken);
             default:
                 var history = (JsonArray)state["history"]!;
                 if (history.Count == 0 || (string?)history[^1] != step.Id)
@@ -383,20 +390,29 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         return await dc.EndDialogAsync(JsonValue.Create((string?)state["outcome"]), cancellationToken);
     }
 
-    private async Task<DialogTurnResult> FinishAsync(DialogContext dc, EndStep end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the run with an outcome at an end step, or at a call step whose called flow (<paramref name="via"/>) ended
+    /// this way: records it, returns it to the calling flow, or asks a citizen at the top whether the guide helped.
+    /// </summary>
+    private async Task<DialogTurnResult> FinishAsync(DialogContext dc, string stepId, string outcome, LocalizedText? say, string? via, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
         var state = dc.ActiveDialog!.State;
-        if (end.Say is { } say)
+        if (say is not null)
         {
             turn.Send(say.For(turn.Language));
         }
-        Record(turn, state, EventKinds.FlowCompleted, end.Id, new() { ["outcome"] = end.Outcome });
+        var properties = new Dictionary<string, string> { ["outcome"] = outcome };
+        if (via is not null)
+        {
+            properties["via"] = via;
+        }
+        Record(turn, state, EventKinds.FlowCompleted, stepId, properties);
         state["ended"] = true;
-        state["outcome"] = end.Outcome;
+        state["outcome"] = outcome;
         if ((bool)state["called"]!)
         {
-            return await dc.EndDialogAsync(JsonValue.Create(end.Outcome), cancellationToken);
+            return await dc.EndDialogAsync(JsonValue.Create(outcome), cancellationToken);
         }
         state["mode"] = ModeHelpful;
         turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), Buttons(turn, Labels.Helpful, Labels.NotHelpful));
@@ -438,6 +454,10 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         var buttons = StepButtons(turn, flow, step, state);
         switch (step)
         {
+            // A run ends at an end step, or at a call step when the called flow's outcome ends it too.
+            case var _ when mode == ModeHelpful:
+                turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), buttons);
+                break;
             case AskStep ask:
                 turn.Send(ask.Question.For(turn.Language), buttons);
                 break;
@@ -446,9 +466,6 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
                 break;
             case DoStep @do:
                 turn.Send((mode == ModeStuck ? @do.Stuck : @do.Instruction).For(turn.Language), buttons);
-                break;
-            case EndStep when mode == ModeHelpful:
-                turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), buttons);
                 break;
         }
     }
@@ -459,11 +476,11 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         var mode = (string?)state["mode"];
         return step switch
         {
+            _ when mode == ModeHelpful => Buttons(turn, Labels.Helpful, Labels.NotHelpful),
             AskStep ask => ask.Choices.Select(c => CardAction.ImBack(c.Label.For(turn.Language))),
             InformStep inform => Buttons(turn, Labels.Continue).Concat(LinkButtons(turn, flow, inform.Links, state)),
             DoStep @do when mode == ModeStuck => Buttons(turn, Labels.Worked, Labels.StillStuck).Concat(LinkButtons(turn, flow, @do.Links, state)),
             DoStep @do => Buttons(turn, Labels.Done, Labels.Stuck).Concat(LinkButtons(turn, flow, @do.Links, state)),
-            EndStep when mode == ModeHelpful => Buttons(turn, Labels.Helpful, Labels.NotHelpful),
             _ => [],
         };
     }

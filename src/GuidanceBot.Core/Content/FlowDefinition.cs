@@ -1,6 +1,7 @@
 namespace GuidanceBot.Content;
 
 /// <summary>One procedure or account guide, loaded from one file in dialogs/.</summary>
+/// <param name="Facts">Answers to questions a citizen may ask at any step (fee, time, …); <see cref="FlowFacts.None"/> when the file gives none.</param>
 /// <param name="Steps">The steps in file order.</param>
 /// <param name="ContentVersion">First 12 hex characters of the SHA-256 of the file; stamped on analytics events.</param>
 public sealed record FlowDefinition(
@@ -9,6 +10,7 @@ public sealed record FlowDefinition(
     LocalizedText Title,
     LocalizedText? Summary,
     FlowSource Source,
+    FlowFacts Facts,
     IReadOnlyList<string> Needs,
     IReadOnlyList<string> UtterancesVi,
     IReadOnlyList<string> UtterancesEn,

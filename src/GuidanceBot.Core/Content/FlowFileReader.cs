@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using Fields = System.Collections.Generic.Dictionary<string, (YamlDotNet.RepresentationModel.YamlScalarNode Key, YamlDotNet.RepresentationModel.YamlNode Value)>;
@@ -10,16 +9,16 @@ namespace GuidanceBot.Content;
 /// Reads one flow file through YamlDotNet's representation model (so every node keeps its line and column)
 /// and reports every problem the file has on its own; <see cref="FlowGraphCheck"/> checks its steps as a graph.
 /// </summary>
-internal sealed partial class FlowFileReader
+internal sealed class FlowFileReader : ContentFileReader
 {
-    public const int MaxTextLength = 2000;
     public const int MinUtterances = 8;
     public const int MinChoices = 2;
     public const int MaxChoices = 5;
 
-    private static readonly string[] FlowFields = ["id", "topic", "title", "summary", "source", "needs", "utterances", "start", "steps"];
+    private static readonly string[] FlowFields = ["id", "topic", "title", "summary", "source", "facts", "needs", "utterances", "start", "steps"];
     private static readonly string[] TextFields = ["vi", "en"];
-    private static readonly string[] SourceFields = ["portal", "code", "url", "checked"];
+    private static readonly string[] SourceFields = ["portal", "code", "url", "legal", "checked", "unconfirmed"];
+    private static readonly string[] FactFields = [.. FactNames.All, "provinces"];
     private static readonly string[] ChoiceFields = ["label", "next"];
     private static readonly string[] DocumentFields = ["text", "when"];
     private static readonly string[] FeeFields = ["online", "inPerson", "provinces"];
@@ -31,72 +30,39 @@ internal sealed partial class FlowFileReader
         ["ask"] = ["ask", "choices", "help"],
         ["inform"] = ["inform", "documents", "fee", "time", "links", "next", "help"],
         ["do"] = ["do", "stuck", "links", "next", "help"],
-        ["call"] = ["call", "next", "help"],
+        ["call"] = ["call", "next", "on", "help"],
         ["end"] = ["end", "say", "help"],
     };
 
     private static readonly string[] StepFields = KindFields.Values.SelectMany(f => f).Distinct().ToArray();
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabCase();
-
-    private readonly string _file;
-    private readonly List<ContentError> _errors = [];
     private readonly List<NamedReference> _links = [];
-    private readonly List<NamedReference> _calls = [];
+    private readonly List<CallDraft> _calls = [];
+    private readonly List<string> _endOutcomes = [];
     private readonly List<NamedReference> _needs = [];
     private NamedReference? _flowId;
 
-    private FlowFileReader(string file) => _file = file;
+    private FlowFileReader(string file)
+        : base(file)
+    {
+    }
+
+    protected override string IdExample => "tam-tru";
 
     public static ParsedFlowFile Read(string file, string yaml, string contentVersion)
     {
         var reader = new FlowFileReader(file);
         var root = reader.Parse(yaml);
         var flow = root is null ? null : reader.ReadFlow(root, contentVersion);
-        return new ParsedFlowFile(file, reader._errors.Count == 0 ? flow : null, reader._errors,
-            reader._flowId, reader._links, reader._calls, reader._needs);
+        return new ParsedFlowFile(file, reader.Errors.Count == 0 ? flow : null, reader.Errors,
+            reader._flowId, reader._links, reader._calls, reader._needs, reader._endOutcomes);
     }
 
-    private YamlMappingNode? Parse(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e) when (e.Message.StartsWith("Duplicate key ", StringComparison.Ordinal))
-        {
-            Error(e.Start, $"'{e.Message["Duplicate key ".Length..]}' appears twice in the same mapping: each field and step id may appear only once");
-            return null;
-        }
-        catch (YamlException e)
-        {
-            Error(e.Start, $"YAML: {e.Message}");
-            return null;
-        }
-        catch (Exception)
-        {
-            // YamlDotNet's scanner fails on some malformed input (e.g. an unclosed '[') without a position:
-            // point at the end of the last thing it did read.
-            Error(parser.Current?.End ?? new Mark(0, 1, 1), "YAML: the file cannot be read after this point (an unclosed bracket or quote?)");
-            return null;
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            _errors.Add(new ContentError(_file, 1, 1, "the file is empty: write one flow (see dialogs/README.md)"));
-            return null;
-        }
-        if (stream.Documents.Count > 1)
-            Error(stream.Documents[1].RootNode, "one flow per file: remove the second YAML document (after '---')");
-
-        if (stream.Documents[0].RootNode is YamlMappingNode root)
-            return root;
-        Error(stream.Documents[0].RootNode, "a flow file is a mapping of fields (id, topic, title, …), see dialogs/README.md");
-        return null;
-    }
+    private YamlMappingNode? Parse(string yaml) => ParseRoot(yaml,
+        empty: "the file is empty: write one flow (see dialogs/README.md)",
+        oneOnly: "one flow per file",
+        notMapping: "a flow file is a mapping of fields (id, topic, title, …), see dialogs/README.md",
+        unique: "each field and step id");
 
     private FlowDefinition? ReadFlow(YamlMappingNode root, string contentVersion)
     {
@@ -118,6 +84,7 @@ internal sealed partial class FlowFileReader
         var title = Required(fields, "title", root, "the flow") is { } titleNode ? Text(titleNode, "title") : null;
         var summary = Optional(fields, "summary") is { } summaryNode ? Text(summaryNode, "summary") : null;
         var source = Required(fields, "source", root, "the flow") is { } sourceNode ? Source(sourceNode) : null;
+        var facts = Optional(fields, "facts") is { } factsNode ? Facts(factsNode) : FlowFacts.None;
         var needs = Optional(fields, "needs") is { } needsNode ? Needs(needsNode, id) : [];
         var (vi, en) = Required(fields, "utterances", root, "the flow") is { } utterancesNode ? Utterances(utterancesNode) : (null, null);
         var startNode = Required(fields, "start", root, "the flow");
@@ -127,15 +94,15 @@ internal sealed partial class FlowFileReader
         if (Required(fields, "steps", root, "the flow") is { } stepsNode)
         {
             steps = Steps(stepsNode);
-            FlowGraphCheck.Check(steps, start, startNode, _errors, _file);
+            FlowGraphCheck.Check(steps, start, startNode, Errors, SourceFile);
         }
 
-        if (_errors.Count > 0 || id is null || topic is null || title is null || source is null || vi is null || en is null
+        if (Errors.Count > 0 || id is null || topic is null || title is null || source is null || facts is null || vi is null || en is null
             || start is null || steps is null || steps.Any(s => s.Definition is null))
             return null;
 
-        return new FlowDefinition(id, topic, title, summary, source, needs, vi, en, start,
-            steps.Select(s => s.Definition!).ToArray(), contentVersion, _file);
+        return new FlowDefinition(id, topic, title, summary, source, facts, needs, vi, en, start,
+            steps.Select(s => s.Definition!).ToArray(), contentVersion, SourceFile);
     }
 
     private FlowSource? Source(YamlNode node)
@@ -146,15 +113,73 @@ internal sealed partial class FlowFileReader
         var portal = Required(fields, "portal", map, "source") is { } p ? Scalar(p, "source.portal") : null;
         var code = Optional(fields, "code") is { } c ? Scalar(c, "source.code") : null;
         var url = Required(fields, "url", map, "source") is { } u ? Url(u, "source.url") : null;
+        var legal = Optional(fields, "legal") is { } l ? Scalar(l, "source.legal") : null;
         DateOnly? date = null;
-        if (Required(fields, "checked", map, "source") is { } d && Scalar(d, "source.checked") is { } text)
+        var dateOk = true;
+        if (Optional(fields, "checked") is { } d)
         {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            var text = Scalar(d, "source.checked");
+            if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
                 date = parsed;
             else
-                Error(d, $"source.checked '{text}' is not a date written as YYYY-MM-DD, e.g. 2026-11-26");
+            {
+                dateOk = false;
+                if (text is not null)
+                    Error(d, $"source.checked '{text}' is not a date written as YYYY-MM-DD, e.g. 2026-11-26");
+            }
         }
-        return portal is null || url is null || date is null ? null : new FlowSource(portal, code, url, date.Value);
+        var unconfirmed = Optional(fields, "unconfirmed") is { } n ? Unconfirmed(n) : [];
+        return portal is null || url is null || !dateOk ? null : new FlowSource(portal, code, url, legal, date, unconfirmed);
+    }
+
+    /// <summary>Fact names, or short notes (a phrase, not a single kebab-case word, so a misspelt fact name is caught).</summary>
+    private IReadOnlyList<string> Unconfirmed(YamlNode node)
+    {
+        var items = new List<string>();
+        foreach (var item in Sequence(node, "source.unconfirmed"))
+        {
+            if (Scalar(item, "source.unconfirmed") is not { } value)
+                continue;
+            if (KebabCase().IsMatch(value) && !FactNames.IsKnown(value))
+                Error(item, $"source.unconfirmed '{value}' is not a fact name{SpellingSuggestion.DidYouMean(value, FactNames.All)}: name a fact ({string.Join(", ", FactNames.All)}) or write a short note in words, e.g. \"thời hạn liên thông BHYT\"");
+            items.Add(value);
+        }
+        return items;
+    }
+
+    private FlowFacts? Facts(YamlNode node)
+    {
+        if (Mapping(node, "facts") is not { } map)
+            return null;
+        var fields = Fields(map, "facts", FactFields);
+        if (map.Children.Count == 0)
+            Error(map, $"facts is empty: give at least one of {string.Join(", ", FactNames.All)}, or remove it");
+        var facts = FactTexts(fields, "facts");
+        var provinces = new Dictionary<string, IReadOnlyDictionary<string, LocalizedText>>(StringComparer.Ordinal);
+        if (Optional(fields, "provinces") is { } provincesNode && Mapping(provincesNode, "facts.provinces") is { } provincesMap)
+        {
+            foreach (var (keyNode, value) in provincesMap.Children)
+            {
+                if (Id(keyNode, "facts.provinces") is not { } province || Mapping(value, $"facts.provinces.{province}") is not { } own)
+                    continue;
+                var ownFields = Fields(own, $"facts.provinces.{province}", FactNames.All);
+                if (own.Children.Count == 0)
+                    Error(own, $"facts.provinces.{province} is empty: give the facts this province sets, e.g. fee");
+                provinces[province] = FactTexts(ownFields, $"facts.provinces.{province}");
+            }
+        }
+        return new FlowFacts(facts, provinces);
+    }
+
+    private Dictionary<string, LocalizedText> FactTexts(Fields fields, string where)
+    {
+        var texts = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var name in FactNames.All)
+        {
+            if (Optional(fields, name) is { } node && Text(node, $"{where}.{name}") is { } text)
+                texts[name] = text;
+        }
+        return texts;
     }
 
     private IReadOnlyList<string> Needs(YamlNode node, string? flowId)
@@ -318,10 +343,51 @@ internal sealed partial class FlowFileReader
     {
         var callNode = fields["call"].Value;
         var flowId = Name(callNode, $"steps.{draft.Id}.call");
-        if (flowId is not null)
-            _calls.Add(Reference(flowId, callNode));
         var next = Next(draft, fields, map, $"step '{draft.Id}'");
-        return flowId is null || next is null ? null : new CallStep(draft.Id, flowId, next, help);
+        var on = Optional(fields, "on") is { } onNode ? On(draft, onNode) : [];
+        if (flowId is not null)
+        {
+            _calls.Add(new CallDraft(draft.Id, Reference(flowId, callNode),
+                on.Select(o => Reference(o.Outcome, o.At)).ToArray(),
+                on.Where(o => o.Target == CallStep.EndWithSameOutcome).Select(o => o.Outcome).ToArray()));
+        }
+        return flowId is null || next is null || on.Any(o => o.Target is null) ? null
+            : new CallStep(draft.Id, flowId, next, on.ToDictionary(o => o.Outcome, o => o.Target!, StringComparer.Ordinal), help);
+    }
+
+    /// <summary>
+    /// A call step's <c>on:</c>: outcome → a step of this flow or <c>end</c>. Whether it names every outcome the called
+    /// flow can end with is checked across files (<see cref="CatalogCheck"/>); a null target was reported here.
+    /// </summary>
+    private List<(string Outcome, YamlNode At, string? Target)> On(StepDraft draft, YamlNode node)
+    {
+        var where = $"steps.{draft.Id}.on";
+        var on = new List<(string, YamlNode, string?)>();
+        if (Mapping(node, where) is not { } map)
+            return on;
+        var others = Outcomes.All.Where(o => o != Outcomes.Completed).ToArray();
+        foreach (var (keyNode, value) in map.Children)
+        {
+            if (Scalar(keyNode, where) is not { } outcome)
+                continue;
+            if (outcome == Outcomes.Completed)
+            {
+                Error(keyNode, $"{where}.completed: a called flow that ends completed goes on to next; remove this line");
+                continue;
+            }
+            if (!Outcomes.IsKnown(outcome))
+            {
+                Error(keyNode, $"unknown outcome '{outcome}' in {where}: use one of {string.Join(", ", others)}{SpellingSuggestion.DidYouMean(outcome, others)}");
+                continue;
+            }
+            var target = Name(value, $"{where}.{outcome}");
+            if (target is not null && target != CallStep.EndWithSameOutcome)
+                draft.Edges.Add((target, value, $"on.{outcome}"));
+            if (target == CallStep.EndWithSameOutcome)
+                draft.EndsFlow = true;
+            on.Add((outcome, keyNode, target));
+        }
+        return on;
     }
 
     private EndStep? End(StepDraft draft, Fields fields, LocalizedText? help)
@@ -334,6 +400,8 @@ internal sealed partial class FlowFileReader
             Error(outcomeNode, $"unknown outcome '{outcome}' in {where}.end: use one of {string.Join(", ", Outcomes.All)}");
             outcome = null;
         }
+        if (outcome is not null)
+            _endOutcomes.Add(outcome);
         var say = Optional(fields, "say") is { } s ? Text(s, $"{where}.say") : null;
         return outcome is null ? null : new EndStep(draft.Id, outcome, say, help);
     }
@@ -347,6 +415,8 @@ internal sealed partial class FlowFileReader
         var nextNodes = new List<YamlNode>();
         if (fields.TryGetValue("next", out var next))
             nextNodes.Add(next.Value);
+        if (fields.TryGetValue("on", out var on) && on.Value is YamlMappingNode branches)
+            nextNodes.AddRange(branches.Children.Values.Where(v => v is not YamlScalarNode { Value: CallStep.EndWithSameOutcome }));
         if (fields.TryGetValue("choices", out var choices) && choices.Value is YamlSequenceNode items)
         {
             foreach (var choice in items.OfType<YamlMappingNode>())
@@ -358,7 +428,7 @@ internal sealed partial class FlowFileReader
         foreach (var node in nextNodes)
         {
             if (node is YamlScalarNode { Value: { Length: > 0 } target })
-                draft.Edges.Add((target, node));
+                draft.Edges.Add((target, node, "next"));
         }
         draft.MissingNext = nextNodes.Count == 0;
     }
@@ -375,7 +445,7 @@ internal sealed partial class FlowFileReader
         if (next is null)
             draft.MissingNext = true;
         else
-            draft.Edges.Add((next, entry.Value));
+            draft.Edges.Add((next, entry.Value, "next"));
         return next;
     }
 
@@ -466,58 +536,7 @@ internal sealed partial class FlowFileReader
         return links;
     }
 
-    // ---- Node helpers: each reports what is wrong at the node and returns null, so reading goes on.
-
-    /// <summary>The scalar keys of a mapping; a key outside <paramref name="known"/> is reported.</summary>
-    private Fields Fields(YamlMappingNode map, string where, IReadOnlyCollection<string> known)
-    {
-        var fields = new Fields(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } name } key)
-            {
-                Error(keyNode, $"a field name in {where} should be a single word");
-                continue;
-            }
-            if (!known.Contains(name))
-            {
-                var suggestion = SpellingSuggestion.DidYouMean(name, known);
-                Error(key, suggestion.Length > 0
-                    ? $"unknown field '{name}' in {where}{suggestion}"
-                    : $"unknown field '{name}' in {where}: use {string.Join(", ", known)}");
-                continue;
-            }
-            fields[name] = (key, value);
-        }
-        return fields;
-    }
-
-    private YamlNode? Required(Fields fields, string name, YamlNode owner, string where)
-    {
-        if (fields.TryGetValue(name, out var entry))
-            return entry.Value;
-        Error(owner, $"{where} has no '{name}'");
-        return null;
-    }
-
-    private static YamlNode? Optional(Fields fields, string name) =>
-        fields.TryGetValue(name, out var entry) ? entry.Value : null;
-
-    private YamlMappingNode? Mapping(YamlNode node, string what)
-    {
-        if (node is YamlMappingNode map)
-            return map;
-        Error(node, $"{what} should be a mapping of fields (name: value)");
-        return null;
-    }
-
-    private IReadOnlyList<YamlNode> Sequence(YamlNode node, string what)
-    {
-        if (node is YamlSequenceNode seq)
-            return seq.Children.ToList();
-        Error(node, $"{what} should be a list (- item, or [a, b])");
-        return [];
-    }
+    // ---- Flow-specific node helpers (the shared ones are in ContentFileReader).
 
     private LocalizedText? Text(YamlNode node, string what)
     {
@@ -536,53 +555,9 @@ internal sealed partial class FlowFileReader
         return vi is null ? null : new LocalizedText(vi, en);
     }
 
-    /// <summary>A non-empty single value of at most <see cref="MaxTextLength"/> characters.</summary>
-    private string? Scalar(YamlNode node, string what)
-    {
-        if (node is not YamlScalarNode scalar)
-        {
-            Error(node, $"{what} should be a single value, not a list or mapping");
-            return null;
-        }
-        var value = scalar.Value ?? "";
-        if (string.IsNullOrWhiteSpace(value) || scalar.Style == ScalarStyle.Plain && value is "~" or "null" or "Null" or "NULL")
-        {
-            Error(node, $"{what} is empty");
-            return null;
-        }
-        if (value.Length > MaxTextLength)
-            Error(node, $"{what} is {value.Length:N0} characters long: the limit is {MaxTextLength:N0}");
-        return value;
-    }
-
     /// <summary>A name that refers to an id defined elsewhere: if it matches none, that is the error to report.</summary>
     private string? Name(YamlNode node, string what) => Scalar(node, what);
 
-    /// <summary>An id being defined (flow, step, link, province): kebab-case.</summary>
-    private string? Id(YamlNode node, string what)
-    {
-        var id = Scalar(node, what);
-        if (id is not null && !KebabCase().IsMatch(id))
-            Error(node, $"'{id}' ({what}) is not a kebab-case id: use lower-case letters a-z without diacritics, digits and single hyphens, e.g. 'tam-tru'");
-        return id;
-    }
-
-    private string? Url(YamlNode node, string what)
-    {
-        var url = Scalar(node, what);
-        if (url is null)
-            return null;
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            return url;
-        Error(node, $"{what} '{url}' is not a web address starting with https://");
-        return null;
-    }
-
     private NamedReference Reference(string id, YamlNode node) =>
-        new(id, _file, checked((int)node.Start.Line), checked((int)node.Start.Column));
-
-    private void Error(YamlNode node, string message) => Error(node.Start, message);
-
-    private void Error(Mark mark, string message) =>
-        _errors.Add(new ContentError(_file, checked((int)mark.Line), checked((int)mark.Column), message));
+        new(id, SourceFile, checked((int)node.Start.Line), checked((int)node.Start.Column));
 }

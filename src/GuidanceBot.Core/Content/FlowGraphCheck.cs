@@ -23,10 +23,10 @@ internal static class FlowGraphCheck
 
         foreach (var step in steps)
         {
-            foreach (var (target, at) in step.Edges)
+            foreach (var (target, at, field) in step.Edges)
             {
                 if (!byId.ContainsKey(target))
-                    Error(at, $"next '{target}' (in step '{step.Id}') is not a step of this flow{SpellingSuggestion.DidYouMean(target, byId.Keys)}");
+                    Error(at, $"{field} '{target}' (in step '{step.Id}') is not a step of this flow{SpellingSuggestion.DidYouMean(target, byId.Keys)}");
             }
         }
 
@@ -37,7 +37,7 @@ internal static class FlowGraphCheck
             reached.Add(start!);
             while (queue.TryDequeue(out var id))
             {
-                foreach (var (target, _) in byId[id].Edges)
+                foreach (var (target, _, _) in byId[id].Edges)
                 {
                     if (byId.ContainsKey(target) && reached.Add(target))
                         queue.Enqueue(target);
@@ -50,7 +50,7 @@ internal static class FlowGraphCheck
         // Steps whose way on is already reported broken (no kind, missing or dangling next) count as leading
         // to an end, so one mistake is reported once and not again on every step before it.
         var leadsToEnd = new HashSet<string>(
-            steps.Where(s => s.Kind is null or "end" || s.MissingNext || s.Edges.Any(e => !byId.ContainsKey(e.Target))).Select(s => s.Id),
+            steps.Where(s => s.Kind is null or "end" || s.EndsFlow || s.MissingNext || s.Edges.Any(e => !byId.ContainsKey(e.Target))).Select(s => s.Id),
             StringComparer.Ordinal);
         for (var changed = true; changed;)
         {

@@ -63,7 +63,7 @@ public static class FlowLoader
     }
 
     private static ParsedFlowFile Unreadable(string path, string message) =>
-        new(path, null, [new ContentError(path, 1, 1, message)], null, [], [], []);
+        new(path, null, [new ContentError(path, 1, 1, message)], null, [], [], [], []);
 
     private static ContentLoadResult Combine(IReadOnlyList<ParsedFlowFile> files)
     {

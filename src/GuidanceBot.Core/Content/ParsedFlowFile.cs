@@ -7,5 +7,6 @@ internal sealed record ParsedFlowFile(
     IReadOnlyList<ContentError> Errors,
     NamedReference? FlowId,
     IReadOnlyList<NamedReference> Links,
-    IReadOnlyList<NamedReference> Calls,
-    IReadOnlyList<NamedReference> Needs);
+    IReadOnlyList<CallDraft> Calls,
+    IReadOnlyList<NamedReference> Needs,
+    IReadOnlyList<string> EndOutcomes);

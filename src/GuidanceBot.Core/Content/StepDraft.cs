@@ -9,8 +9,11 @@ internal sealed class StepDraft(string id, YamlNode key)
     public YamlNode Key { get; } = key;
     public string? Kind { get; set; }
 
-    /// <summary>Steps this step leads to, with the node that names each.</summary>
-    public List<(string Target, YamlNode At)> Edges { get; } = [];
+    /// <summary>Steps this step leads to, with the node that names each and the field it is in ("next", "on.in-person").</summary>
+    public List<(string Target, YamlNode At, string Field)> Edges { get; } = [];
+
+    /// <summary>A call step that ends the flow for some outcome of the called flow (<c>on: … end</c>).</summary>
+    public bool EndsFlow { get; set; }
 
     /// <summary>A required <c>next</c> is missing: already reported, so graph checks assume the best.</summary>
     public bool MissingNext { get; set; }

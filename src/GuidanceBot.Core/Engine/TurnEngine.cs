@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Diagnostics;
 using GuidanceBot.Language;
-using GuidanceBot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Engine;
@@ -26,47 +24,36 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
 
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var conversationId = activity.Conversation?.Id;
-        if (string.IsNullOrWhiteSpace(conversationId))
-        {
-            throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
-        }
-        var key = $"{activity.ChannelId ?? "unknown"}/{conversationId}";
+        var key = ConversationKey.Of(activity);
         var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var span = GuidanceBotTracing.Source.StartActivity("turn");
         span?.SetTag("guidancebot.channel", GuidanceBotMetrics.Label(activity.ChannelId));
-
+        IReadOnlyList<AnalyticsEvent> saved = [];
         using var _ = await _locks.AcquireAsync(key, cancellationToken);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        // Another instance may save this conversation after we loaded it: then the turn runs again on its state.
+        var outcome = await store.UpdateAsync(key, MaxAttempts, async (stored, ct) =>
         {
-            var stored = await store.LoadAsync(key, cancellationToken);
-            var state = stored is null
-                ? new ConversationState { AnalyticsId = NewAnalyticsId() }
-                : JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!;
+            var state = stored ?? new ConversationState { AnalyticsId = NewAnalyticsId() };
             var now = time.GetUtcNow();
             var turn = new TurnContext(activity, state, now, services);
             if (stored is null)
             {
                 turn.Record(EventKinds.ConversationStarted);
             }
-
-            await bot.OnTurnAsync(turn, cancellationToken);
-
+            await bot.OnTurnAsync(turn, ct);
             state.TurnCount++;
             state.LastActivityAt = now;
-            var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
-            var events = await RedactTextsAsync(turn.Events, cancellationToken);
-            var etag = await store.SaveAsync(key, json, stored?.ETag, events, cancellationToken);
-            if (etag is not null)
-            {
-                metrics?.TurnCompleted(turn.Channel, arrivedAt);
-                metrics?.EventsSaved(events);
-                return Stamp(turn.Replies, activity, now);
-            }
-            // Another instance saved this conversation after we loaded it: run the turn again on its state.
-            logger.LogInformation("ETag conflict on turn {Attempt}; re-running on fresh state", attempt);
+            saved = await RedactTextsAsync(turn.Events, ct);
+            return StateChange<IReadOnlyList<Activity>>.Save(state, saved, Stamp(turn.Replies, activity, now));
+        }, logger, cancellationToken);
+        if (!outcome.Settled)
+        {
+            throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
         }
-        throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
+        // The last attempt is the one whose state and events were saved.
+        metrics?.TurnCompleted(activity.ChannelId ?? "unknown", arrivedAt);
+        metrics?.EventsSaved(saved);
+        return outcome.Result;
     }
 
     /// <summary>

@@ -26,8 +26,8 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal("", _stderr.ToString());
         var lines = _stdout.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.Matches("^dang-nhap-mini\t4\t[0-9a-f]{12}$", lines[0]);
-        Assert.Matches("^tam-tru-mini\t6\t[0-9a-f]{12}$", lines[1]);
+        Assert.Matches("^dang-nhap-mini\t5\t[0-9a-f]{12}$", lines[0]);
+        Assert.Matches("^tam-tru-mini\t7\t[0-9a-f]{12}$", lines[1]);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using GuidanceBot.Analytics;
-using GuidanceBot.Storage;
 
 namespace GuidanceBot.Tests.Analytics;
 
@@ -9,7 +8,7 @@ public sealed class FunnelTests : IDisposable
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
     private readonly AnalyticsWorld _world = new();
 
-    private FunnelQuery Query() => new(new SqliteAnalytics(_world.Store.FilePath, TimeSpan.FromHours(7)), () => AnalyticsWorld.Catalog);
+    private FunnelQuery Query() => new(new GuidanceBot.Storage.Sqlite.SqliteAnalyticsReader(_world.Database, TimeSpan.FromHours(7)), () => AnalyticsWorld.Catalog);
 
     /// <summary>Says each line, ten seconds apart.</summary>
     private async Task<Conversation> Script(string id, params string[] lines)
@@ -46,8 +45,8 @@ public sealed class FunnelTests : IDisposable
         Assert.Equal(new FunnelRuns(Started: 6, Completed: 2, Abandoned: 1, Cancelled: 1, HandedOff: 1, Replaced: 1, InProgress: 0, ResumedAfterAbandoned: 1), funnel.Runs);
         Assert.Equal(0.3333, funnel.Conversion);
         Assert.Equal(2, funnel.Outcomes["completed"]);
-        Assert.Equal(["thue-nha", "giay-to", "dang-nhap", "nop-ho-so", "xong", "khong-can"], funnel.Steps.Select(s => s.Id));
-        Assert.Equal([true, true, true, true, true, false], funnel.Steps.Select(s => s.MainPath));
+        Assert.Equal(["thue-nha", "giay-to", "dang-nhap", "nop-ho-so", "xong", "khong-can", "nop-truc-tiep"], funnel.Steps.Select(s => s.Id));
+        Assert.Equal([true, true, true, true, true, false, false], funnel.Steps.Select(s => s.MainPath));
         var byId = funnel.Steps.ToDictionary(s => s.Id);
         Assert.Equal((6L, 5L), (byId["thue-nha"].Entered, byId["thue-nha"].MovedOn));
         Assert.Equal(new FunnelEnded(0, 0, 0, 0, 1), byId["thue-nha"].Ended);
@@ -67,6 +66,25 @@ public sealed class FunnelTests : IDisposable
 
         var called = await Query().FunnelAsync("dang-nhap-mini", new AnalyticsFilter(), CancellationToken.None);
         Assert.Equal(new FunnelRuns(Started: 4, Completed: 3, Abandoned: 1, Cancelled: 0, HandedOff: 0, Replaced: 0, InProgress: 0, ResumedAfterAbandoned: 1), called.Runs);
+    }
+
+    [Fact]
+    public async Task A_run_that_ends_because_its_called_flow_handed_off_counts_as_handed_off_at_the_call_step()
+    {
+        await Script("login-locked", "đăng ký tạm trú", "Nhà thuê", "Tiếp tục", "Tài khoản bị khóa", "Chưa giúp được");
+        await Script("login-in-person", "đăng ký tạm trú", "Nhà thuê", "Tiếp tục", "Chưa có", "Có, hữu ích");
+
+        var funnel = await Query().FunnelAsync("tam-tru-mini", new AnalyticsFilter(), CancellationToken.None);
+
+        // Both runs end (flow-completed) with the outcome they ended with, never a silent "completed".
+        Assert.Equal(new Dictionary<string, long> { ["handed-off"] = 1, ["in-person"] = 1 }, funnel.Outcomes);
+        var byId = funnel.Steps.ToDictionary(s => s.Id);
+        Assert.Equal((2L, 1L), (byId["dang-nhap"].Entered, byId["dang-nhap"].MovedOn));
+        Assert.Equal(1, byId["dang-nhap"].Ended.Completed);
+        Assert.Equal((1L, 0L), (byId["nop-truc-tiep"].Entered, byId["nop-truc-tiep"].MovedOn));
+        Assert.Equal(0, byId["nop-ho-so"].Entered);
+        var called = await Query().FunnelAsync("dang-nhap-mini", new AnalyticsFilter(), CancellationToken.None);
+        Assert.Equal(new Dictionary<string, long> { ["handed-off"] = 1, ["in-person"] = 1 }, called.Outcomes);
     }
 
     [Fact]

@@ -20,13 +20,17 @@ public sealed class FlowLoaderTests : IDisposable
         var flow = result.Catalog!.Find("tam-tru-mini")!;
         Assert.Equal(Topics.Residence, flow.Topic);
         Assert.Equal("Đăng ký tạm trú (thử)", flow.Title.Vi);
-        Assert.Equal(new FlowSource("dichvucong.gov.vn", "1.004194",
-            "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.004194", new DateOnly(2026, 11, 26)), flow.Source);
+        Assert.Equal(("dichvucong.gov.vn", "1.004194", "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.004194"),
+            (flow.Source.Portal, flow.Source.Code, flow.Source.Url));
+        Assert.Equal("Luật Cư trú 2020 (Điều 27, 28); Thông tư 55/2021/TT-BCA (Điều 5)", flow.Source.Legal);
+        Assert.Equal(new DateOnly(2026, 11, 26), flow.Source.Checked);
+        Assert.Equal(["time", "lệ phí ở tỉnh khác"], flow.Source.Unconfirmed);
+        Assert.True(flow.Source.IsUnconfirmed(FactNames.Time));
         Assert.Equal(["dang-nhap-mini"], flow.Needs);
         Assert.Equal(8, flow.UtterancesVi.Count);
         Assert.Equal(8, flow.UtterancesEn.Count);
         Assert.Equal(Procedure, flow.FilePath);
-        Assert.Equal(["thue-nha", "giay-to", "dang-nhap", "nop-ho-so", "khong-can", "xong"], flow.Steps.Select(s => s.Id));
+        Assert.Equal(["thue-nha", "giay-to", "dang-nhap", "nop-ho-so", "khong-can", "nop-truc-tiep", "xong"], flow.Steps.Select(s => s.Id));
 
         var ask = Assert.IsType<AskStep>(flow.Step("thue-nha"));
         Assert.Equal(["giay-to", "giay-to", "khong-can"], ask.Choices.Select(c => c.Next));
@@ -34,7 +38,9 @@ public sealed class FlowLoaderTests : IDisposable
         var inform = Assert.IsType<InformStep>(flow.Step("giay-to"));
         Assert.Equal("Thường là 3 ngày làm việc.", inform.Time!.Vi);
         Assert.Equal(new FlowLink("dvc-tam-tru-mini", new LocalizedText("Mở trang thủ tục", "Open the procedure page"), "https://dichvucong.gov.vn/"), Assert.Single(inform.Links));
-        Assert.Equal("dang-nhap-mini", Assert.IsType<CallStep>(flow.Step("dang-nhap")).FlowId);
+        var call = Assert.IsType<CallStep>(flow.Step("dang-nhap"));
+        Assert.Equal("dang-nhap-mini", call.FlowId);
+        Assert.Equal(("nop-ho-so", "nop-truc-tiep", null), (call.After(Outcomes.Completed), call.After(Outcomes.InPerson), call.After(Outcomes.HandedOff)));
         Assert.Equal("Nếu không thấy nút, hãy đăng nhập lại.", Assert.IsType<DoStep>(flow.Step("nop-ho-so")).Stuck.Vi);
         Assert.Equal(Outcomes.NotEligible, Assert.IsType<EndStep>(flow.Step("khong-can")).Outcome);
         Assert.Null(result.Catalog.Find("khai-sinh"));
@@ -73,6 +79,21 @@ public sealed class FlowLoaderTests : IDisposable
         Assert.Equal("7.000 đồng", fee.OnlineFor("ha-noi")!.Vi);
         Assert.Equal("7.000 đồng", fee.OnlineFor(null)!.Vi);
         Assert.Equal("VND 15,000", fee.InPerson!.For("en"));
+    }
+
+    [Fact]
+    public void Facts_are_read_and_a_province_overrides_only_the_facts_it_gives()
+    {
+        var catalog = FlowLoader.LoadFiles(Valid()).Catalog!;
+        var facts = catalog.Find("tam-tru-mini")!.Facts;
+
+        Assert.Equal(["fee", "time", "documents", "where", "online", "legal"], facts.Facts.Keys);
+        Assert.StartsWith("Lệ phí 7.000 đồng", facts.For(FactNames.Fee, null)!.Vi);
+        Assert.StartsWith("Miễn phí", facts.For(FactNames.Fee, "thanh-hoa")!.Vi);
+        Assert.StartsWith("Free online", facts.For(FactNames.Fee, " Thanh-Hoa ")!.For("en"));
+        Assert.Equal("Thường là 3 ngày làm việc.", facts.For(FactNames.Time, "thanh-hoa")!.Vi);
+        Assert.Null(facts.For(FactNames.Next, "thanh-hoa"));
+        Assert.Same(FlowFacts.None, catalog.Find("dang-nhap-mini")!.Facts);
     }
 
     [Fact]

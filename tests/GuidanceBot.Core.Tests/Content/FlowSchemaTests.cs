@@ -22,8 +22,23 @@ public sealed class FlowSchemaTests
 
     [Fact]
     public void Schema_flow_fields_are_the_loaders_flow_fields() =>
-        Assert.Equal(["id", "topic", "title", "summary", "source", "needs", "utterances", "start", "steps"],
+        Assert.Equal(["id", "topic", "title", "summary", "source", "facts", "needs", "utterances", "start", "steps"],
             Schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+
+    [Fact]
+    public void Schema_facts_are_the_loaders_facts()
+    {
+        var facts = Schema.GetProperty("$defs").GetProperty("facts");
+        Assert.Equal([.. FactNames.All, "provinces"], facts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(FactNames.All, facts.GetProperty("properties").GetProperty("provinces").GetProperty("additionalProperties")
+            .GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(FactNames.All, Schema.GetProperty("$defs").GetProperty("factTexts").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Schema_call_outcomes_are_the_loaders_outcomes_other_than_completed() =>
+        Assert.Equal(Outcomes.All.Where(o => o != Outcomes.Completed),
+            Enum(Schema.GetProperty("$defs").GetProperty("step").GetProperty("properties").GetProperty("on").GetProperty("propertyNames")));
 
     [Fact]
     public void Schema_limits_are_the_loaders_limits()

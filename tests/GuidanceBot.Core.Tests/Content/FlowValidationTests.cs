@@ -108,12 +108,15 @@ public sealed class FlowValidationTests
     [Fact]
     public void Steps_with_no_path_to_an_end_are_reported()
     {
-        var (result, yaml) = LoadEdited(y => y.Edit("next: xong", "next: dang-nhap"));
+        // nop-ho-so goes back to giay-to, and the call between them ends the flow only through on:, so cut that way out too.
+        var (result, yaml) = LoadEdited(y => y.Edit("next: xong", "next: giay-to").Edit("handed-off: end", "handed-off: nop-ho-so")
+            .Edit("in-person: nop-truc-tiep", "in-person: giay-to"));
 
-        Assert.Equal(4, result.Errors.Count);
+        Assert.Equal(5, result.Errors.Count);
         HasErrorAt(result, yaml, "giay-to:", "step 'giay-to' never leads to an end step");
         HasErrorAt(result, yaml, "dang-nhap:", "step 'dang-nhap' never leads to an end step");
         HasErrorAt(result, yaml, "nop-ho-so:", "step 'nop-ho-so' never leads to an end step");
+        HasErrorAt(result, yaml, "nop-truc-tiep:", "step 'nop-truc-tiep' is never reached");
         HasErrorAt(result, yaml, "xong:", "step 'xong' is never reached");
     }
 
@@ -205,7 +208,7 @@ public sealed class FlowValidationTests
     {
         var (result, yaml) = LoadEdited(y => y.Edit("summary:", "mota:"));
 
-        SingleErrorAt(result, yaml, "mota:", "unknown field 'mota' in the flow: use id, topic, title, summary, source, needs, utterances, start, steps");
+        SingleErrorAt(result, yaml, "mota:", "unknown field 'mota' in the flow: use id, topic, title, summary, source, facts, needs, utterances, start, steps");
     }
 
     [Fact]
@@ -277,7 +280,8 @@ public sealed class FlowValidationTests
     [Theory]
     [InlineData("id: tam-tru-mini", "id: Tam_Tru_Mini", "Tam_Tru_Mini", "'Tam_Tru_Mini' (id) is not a kebab-case id")]
     [InlineData("id: dvc-tam-tru-mini", "id: dvc tam tru", "dvc tam tru", "'dvc tam tru' (steps.giay-to.links[1].id) is not a kebab-case id")]
-    [InlineData("thanh-hoa:", "thanh-hoá:", "thanh-hoá", "'thanh-hoá' (steps.giay-to.fee.provinces) is not a kebab-case id")]
+    [InlineData("thanh-hoa: { vi:", "thanh-hoá: { vi:", "thanh-hoá", "'thanh-hoá' (steps.giay-to.fee.provinces) is not a kebab-case id")]
+    [InlineData("thanh-hoa: { fee:", "thanh_hoa: { fee:", "thanh_hoa", "'thanh_hoa' (facts.provinces) is not a kebab-case id")]
     [InlineData("khong-can:", "khong--can:", "khong--can:", "'khong--can' (step id) is not a kebab-case id")]
     public void Ids_that_are_not_kebab_case_are_reported(string old, string replacement, string marker, string message)
     {
@@ -311,6 +315,160 @@ public sealed class FlowValidationTests
         Assert.Equal(2, result.Errors.Count);
         HasErrorAt(result, yaml, "\"dichvucong.gov.vn/p/", "source.url 'dichvucong.gov.vn/p/");
         HasErrorAt(result, yaml, "26/11/2026", "source.checked '26/11/2026' is not a date written as YYYY-MM-DD");
+    }
+
+    [Fact]
+    public void Source_checked_is_optional_for_facts_nobody_checked_yet()
+    {
+        var (result, _) = LoadEdited(y => y.Edit("  checked: 2026-11-26\n", ""));
+
+        Assert.True(result.Ok, string.Join("\n", result.Errors));
+        Assert.Null(result.Catalog!.Find("tam-tru-mini")!.Source.Checked);
+    }
+
+    [Fact]
+    public void Source_legal_is_one_text()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("legal: \"Luật Cư trú 2020 (Điều 27, 28); Thông tư 55/2021/TT-BCA (Điều 5)\"",
+            "legal: [\"Luật Cư trú 2020\"]"));
+
+        SingleErrorAt(result, yaml, "[\"Luật Cư trú 2020\"]", "source.legal should be a single value");
+    }
+
+    [Fact]
+    public void Unconfirmed_word_that_is_no_fact_name_is_reported_as_a_misspelt_fact()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("unconfirmed: [time,", "unconfirmed: [fees,"));
+
+        SingleErrorAt(result, yaml, "fees,", "source.unconfirmed 'fees' is not a fact name; did you mean 'fee'?");
+    }
+
+    [Fact]
+    public void Unconfirmed_notes_in_words_are_kept_as_written()
+    {
+        var (result, _) = LoadEdited(y => y.Edit("unconfirmed: [time,", "unconfirmed: [\"thời hạn liên thông BHYT\", documents,"));
+
+        Assert.Equal(["thời hạn liên thông BHYT", "documents", "lệ phí ở tỉnh khác"], result.Catalog!.Find("tam-tru-mini")!.Source.Unconfirmed);
+    }
+
+    [Fact]
+    public void Unknown_fact_is_reported_with_the_nearest_name()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("  documents: { vi: \"Mẫu CT01", "  document: { vi: \"Mẫu CT01"));
+
+        SingleErrorAt(result, yaml, "document:", "unknown field 'document' in facts; did you mean 'documents'?");
+    }
+
+    [Fact]
+    public void A_fact_must_be_a_text_with_vi()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("  where: { vi: \"Công an xã, phường nơi bạn đang ở.\", en:", "  where: { en:"));
+
+        SingleErrorAt(result, yaml, "{ en: \"The police", "facts.where has no vi text");
+    }
+
+    [Fact]
+    public void Empty_facts_are_reported()
+    {
+        var (result, yaml) = LoadEdited(y => y[..y.IndexOf("facts:\n", StringComparison.Ordinal)] + "facts: {}\n" + y[y.IndexOf("needs:", StringComparison.Ordinal)..]);
+
+        SingleErrorAt(result, yaml, "{}", "facts is empty: give at least one of fee, time, documents, where, online, legal, next, or remove it");
+    }
+
+    [Fact]
+    public void A_province_may_override_only_known_facts()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("thanh-hoa: { fee:", "thanh-hoa: { lephi:"));
+
+        SingleErrorAt(result, yaml, "lephi:", "unknown field 'lephi' in facts.provinces.thanh-hoa: use fee, time, documents, where, online, legal, next");
+    }
+
+    [Fact]
+    public void Call_that_does_not_handle_an_outcome_of_the_called_flow_is_reported_at_the_call()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("      handed-off: end\n", ""));
+
+        SingleErrorAt(result, yaml, "dang-nhap-mini\n    next: nop-ho-so",
+            "call 'dang-nhap-mini' (step 'dang-nhap') can end handed-off: say where each goes in on:, a step of this flow or end (this flow ends the same way), e.g. on: { handed-off: end }");
+    }
+
+    [Fact]
+    public void Call_without_on_lists_every_outcome_it_must_handle()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("    on:\n      in-person: nop-truc-tiep\n      handed-off: end\n", ""));
+
+        Assert.Equal(2, result.Errors.Count);
+        HasErrorAt(result, yaml, "dang-nhap-mini\n    next: nop-ho-so", "call 'dang-nhap-mini' (step 'dang-nhap') can end in-person, handed-off:");
+        HasErrorAt(result, yaml, "nop-truc-tiep:", "step 'nop-truc-tiep' is never reached");
+    }
+
+    [Fact]
+    public void Outcomes_a_called_flow_passes_on_from_its_own_calls_must_be_handled_too()
+    {
+        // dang-nhap-mini hands off only through a flow it calls, which ends handed-off.
+        var guide = Read(Guide).Edit("    end: handed-off\n    say: { vi: \"Bạn gọi tổng đài 1900 0368 để mở khóa tài khoản.\", en: \"Call 1900 0368 to unlock your account.\" }",
+            "    call: tong-dai\n    next: da-dang-nhap\n    on: { handed-off: end }");
+        var helpdesk = """
+            id: tong-dai
+            topic: accounts
+            title: { vi: "Gọi tổng đài" }
+            source: { portal: vneid.gov.vn, url: "https://vneid.gov.vn/" }
+            utterances:
+              vi: ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8"]
+              en: ["b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8"]
+            start: goi
+            steps:
+              goi:
+                end: handed-off
+            """;
+        var procedure = Read(Procedure).Edit("      handed-off: end\n", "");
+
+        var result = FlowLoader.LoadFiles([(Procedure, procedure), (Guide, guide), ("tong-dai.yaml", helpdesk)]);
+
+        SingleErrorAt(result, procedure, "dang-nhap-mini\n    next: nop-ho-so", "call 'dang-nhap-mini' (step 'dang-nhap') can end handed-off");
+    }
+
+    [Fact]
+    public void On_naming_an_outcome_the_called_flow_never_ends_with_is_reported()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("      handed-off: end\n", "      handed-off: end\n      not-eligible: khong-can\n"));
+
+        SingleErrorAt(result, yaml, "not-eligible: khong-can", "'dang-nhap-mini' never ends not-eligible: remove not-eligible from on: of step 'dang-nhap'");
+    }
+
+    [Fact]
+    public void On_completed_is_reported_because_next_is_the_way_on()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("      handed-off: end\n", "      handed-off: end\n      completed: xong\n"));
+
+        SingleErrorAt(result, yaml, "completed: xong", "steps.dang-nhap.on.completed: a called flow that ends completed goes on to next; remove this line");
+    }
+
+    [Fact]
+    public void On_with_an_unknown_outcome_is_reported()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("      handed-off: end\n", "      handed-off: end\n      in-persn: end\n"));
+
+        SingleErrorAt(result, yaml, "in-persn: end", "unknown outcome 'in-persn' in steps.dang-nhap.on: use one of not-eligible, in-person, handed-off; did you mean 'in-person'?");
+    }
+
+    [Fact]
+    public void On_naming_a_step_that_does_not_exist_is_reported()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("in-person: nop-truc-tiep", "in-person: nop-truc-tep"));
+
+        // nop-truc-tiep is then reached from nowhere, which is reported too.
+        Assert.Equal(2, result.Errors.Count);
+        HasErrorAt(result, yaml, "nop-truc-tep", "on.in-person 'nop-truc-tep' (in step 'dang-nhap') is not a step of this flow; did you mean 'nop-truc-tiep'?");
+        HasErrorAt(result, yaml, "nop-truc-tiep:", "step 'nop-truc-tiep' is never reached");
+    }
+
+    [Fact]
+    public void On_is_allowed_only_in_a_call_step()
+    {
+        var (result, yaml) = LoadEdited(y => y.Edit("    next: xong\n", "    next: xong\n    on: { in-person: xong }\n"));
+
+        SingleErrorAt(result, yaml, "on: { in-person: xong }", "'on' does not belong in a do step (step 'nop-ho-so')");
     }
 
     [Fact]

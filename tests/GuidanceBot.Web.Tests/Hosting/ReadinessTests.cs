@@ -8,7 +8,7 @@ namespace GuidanceBot.Tests.Hosting;
 
 public sealed class ReadinessTests
 {
-    /// <summary>A check the test turns off and on, standing in for any check another part registers under the "ready" tag.</summary>
+    /// <summary>A check the test turns off and on, standing in for any check registered under the "ready" tag (a database, a queue).</summary>
     private sealed class Switch : IHealthCheck
     {
         public volatile bool Up = true;
@@ -38,6 +38,7 @@ public sealed class ReadinessTests
         Assert.Equal("Healthy", checks["content"]);
         Assert.Equal("Healthy", checks["accepting-turns"]);
         Assert.Equal("Healthy", checks["zalo"]);
+        Assert.Equal("Healthy", checks["storage"]);
         Assert.Contains("flows loaded", body["checks"]!.AsArray().Single(c => (string?)c!["name"] == "content")!["description"]!.ToString());
         Assert.Equal("ok", await client.GetStringAsync("/healthz"));
     }
@@ -48,7 +49,7 @@ public sealed class ReadinessTests
         var storage = new Switch();
         await using var host = new BotHost
         {
-            TestServices = s => s.AddHealthChecks().AddCheck("storage", storage, tags: ["ready"]),
+            TestServices = s => s.AddHealthChecks().AddCheck("database", storage, tags: ["ready"]),
         };
         var client = host.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(client)).Status);
@@ -60,10 +61,10 @@ public sealed class ReadinessTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down);
         Assert.Equal("Unhealthy", (string?)downBody["status"]);
-        Assert.Equal("Unhealthy", downChecks["storage"]);
+        Assert.Equal("Unhealthy", downChecks["database"]);
         Assert.Equal("Healthy", downChecks["content"]);
         Assert.Equal(HttpStatusCode.OK, up);
-        Assert.Equal("Healthy", upChecks["storage"]);
+        Assert.Equal("Healthy", upChecks["database"]);
         // Liveness does not depend on the database: restarting the process would not bring it back.
         Assert.Equal("ok", await client.GetStringAsync("/healthz"));
     }
