@@ -1,4 +1,5 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Channels.BotConnector;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
 using GuidanceBot.Staff;
@@ -26,6 +27,7 @@ public static class PostgresStorage
         services.AddSingleton<IZaloInbox, PostgresZaloInbox>();
         services.AddSingleton<IZaloOutbox, PostgresZaloOutbox>();
         services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
+        services.AddSingleton<IConnectorOutbox, PostgresConnectorOutbox>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Channels.BotConnector;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
 using GuidanceBot.Staff;
@@ -25,6 +26,7 @@ public static class SqliteStorage
         services.AddSingleton<IZaloInbox, SqliteZaloInbox>();
         services.AddSingleton<IZaloOutbox, SqliteZaloOutbox>();
         services.AddSingleton<IZaloTokenStore, SqliteZaloTokenStore>();
+        services.AddSingleton<IConnectorOutbox, SqliteConnectorOutbox>();
         return services;
     }
 }
