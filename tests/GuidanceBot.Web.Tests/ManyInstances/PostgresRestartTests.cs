@@ -7,8 +7,8 @@ namespace GuidanceBot.Tests.ManyInstances;
 
 /// <summary>
 /// PostgreSQL restarted under traffic: while it is down requests fail fast with 503 and Retry-After, the host serves
-/// again by itself when it is back, and every turn that was acknowledged is in the database. The test runs a private
-/// server (tests/postgres-cluster.sh) so it can stop and start it.
+/// again by itself when it is back, and every turn that was acknowledged is in the database; <c>/readyz</c> says so
+/// meanwhile. The tests run a private server (tests/postgres-cluster.sh) so they can stop and start it.
 /// </summary>
 public sealed class PostgresRestartTests : IAsyncLifetime
 {
@@ -124,5 +124,33 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         Assert.Empty(other);
         var stored = (await PostgresQuery.TextsAsync(_connectionString, "SELECT props->>'text' FROM events WHERE kind = 'not-understood'")).ToHashSet();
         Assert.All(acknowledged, text => Assert.Contains(text, stored));
+    }
+
+    [Fact]
+    public async Task Readyz_fails_while_postgres_is_down_and_recovers_after_while_liveness_stays_ok()
+    {
+        await using var host = BotHost.OnPostgres(_connectionString + ";Timeout=3;Command Timeout=5");
+        var client = host.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(30);
+
+        async Task<(HttpStatusCode Status, string Storage)> ReadyAsync()
+        {
+            var response = await client.GetAsync("/readyz");
+            var checks = (await response.Content.ReadFromJsonAsync<JsonObject>())!["checks"]!.AsArray();
+            return (response.StatusCode, (string)checks.Single(c => (string?)c!["name"] == "storage")!["status"]!);
+        }
+
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await ReadyAsync());
+
+        await Cluster("pause", _cluster["GUIDANCEBOT_TEST_PGDATA"]);
+        var down = await ReadyAsync();
+        var liveness = await client.GetAsync("/healthz");
+        await Cluster("resume", _cluster["GUIDANCEBOT_TEST_PGDATA"]);
+        // The pool opens new connections by itself once the server is back.
+        var up = await Eventually.Until(ReadyAsync, r => r.Status == HttpStatusCode.OK, "readiness after the restart", seconds: 60);
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), down);
+        Assert.Equal(HttpStatusCode.OK, liveness.StatusCode);
+        Assert.Equal("Healthy", up.Storage);
     }
 }
