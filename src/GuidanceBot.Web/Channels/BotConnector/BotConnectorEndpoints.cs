@@ -60,7 +60,8 @@ public static class BotConnectorEndpoints
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "ServiceUrlNotAllowed", problem);
         }
-        var channelId = activity.Id;
+        // The id the channel gave the activity, which the replies answer (none is made up for them).
+        var incomingId = activity.Id;
         activity.ChannelId ??= "api";
         activity.Id ??= Guid.NewGuid().ToString("N");
         activity.Timestamp ??= DateTimeOffset.UtcNow;
@@ -71,7 +72,7 @@ public static class BotConnectorEndpoints
             return Results.Json(new ActivitySet { Activities = [.. replies] }, ActivityJson.Wire.ActivitySet);
         }
         // Queued while the conversation's lock is held, so the next turn's replies queue after these.
-        await engine.ProcessAsync(activity, (replies, ct) => delivery.QueueAsync(activity, channelId, replies, ct), cancellationToken);
+        await engine.ProcessAsync(activity, (replies, ct) => delivery.QueueAsync(activity, incomingId, replies, ct), cancellationToken);
         return Results.Ok();
     }
 
