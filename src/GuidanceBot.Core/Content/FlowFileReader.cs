@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using Fields = System.Collections.Generic.Dictionary<string, (YamlDotNet.RepresentationModel.YamlScalarNode Key, YamlDotNet.RepresentationModel.YamlNode Value)>;
@@ -10,21 +9,17 @@ namespace GuidanceBot.Content;
 /// Reads one flow file through YamlDotNet's representation model (so every node keeps its line and column)
 /// and reports every problem the file has on its own; <see cref="FlowGraphCheck"/> checks its steps as a graph.
 /// </summary>
-internal sealed partial class FlowFileReader
+internal sealed class FlowFileReader : ContentFileReader
 {
-    public const int MaxTextLength = 2000;
-    public const int MinUtterances = 8;
     public const int MinChoices = 2;
     public const int MaxChoices = 5;
 
     private static readonly string[] FlowFields = ["id", "topic", "title", "summary", "source", "facts", "needs", "utterances", "start", "steps"];
-    private static readonly string[] TextFields = ["vi", "en"];
     private static readonly string[] SourceFields = ["portal", "code", "url", "legal", "checked", "unconfirmed"];
     private static readonly string[] FactFields = [.. FactNames.All, "provinces"];
     private static readonly string[] ChoiceFields = ["label", "next"];
     private static readonly string[] DocumentFields = ["text", "when"];
     private static readonly string[] FeeFields = ["online", "inPerson", "provinces"];
-    private static readonly string[] LinkFields = ["id", "label", "url"];
     private static readonly string[] StepKinds = ["ask", "inform", "do", "call", "end"];
 
     private static readonly Dictionary<string, string[]> KindFields = new(StringComparer.Ordinal)
@@ -38,18 +33,18 @@ internal sealed partial class FlowFileReader
 
     private static readonly string[] StepFields = KindFields.Values.SelectMany(f => f).Distinct().ToArray();
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex KebabCase();
-
-    private readonly string _file;
-    private readonly List<ContentError> _errors = [];
-    private readonly List<NamedReference> _links = [];
     private readonly List<CallDraft> _calls = [];
     private readonly List<string> _endOutcomes = [];
     private readonly List<NamedReference> _needs = [];
     private NamedReference? _flowId;
 
-    private FlowFileReader(string file) => _file = file;
+    private FlowFileReader(string file) : base(file)
+    {
+    }
+
+    protected override string Kind => "flow";
+
+    protected override IReadOnlyList<string> TopFields => FlowFields;
 
     public static ParsedFlowFile Read(string file, string yaml, string contentVersion)
     {
@@ -58,46 +53,6 @@ internal sealed partial class FlowFileReader
         var flow = root is null ? null : reader.ReadFlow(root, contentVersion);
         return new ParsedFlowFile(file, reader._errors.Count == 0 ? flow : null, reader._errors,
             reader._flowId, reader._links, reader._calls, reader._needs, reader._endOutcomes);
-    }
-
-    private YamlMappingNode? Parse(string yaml)
-    {
-        var parser = new Parser(new StringReader(yaml));
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(parser);
-        }
-        catch (YamlException e) when (e.Message.StartsWith("Duplicate key ", StringComparison.Ordinal))
-        {
-            Error(e.Start, $"'{e.Message["Duplicate key ".Length..]}' appears twice in the same mapping: each field and step id may appear only once");
-            return null;
-        }
-        catch (YamlException e)
-        {
-            Error(e.Start, $"YAML: {e.Message}");
-            return null;
-        }
-        catch (Exception)
-        {
-            // YamlDotNet's scanner fails on some malformed input (e.g. an unclosed '[') without a position:
-            // point at the end of the last thing it did read.
-            Error(parser.Current?.End ?? new Mark(0, 1, 1), "YAML: the file cannot be read after this point (an unclosed bracket or quote?)");
-            return null;
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            _errors.Add(new ContentError(_file, 1, 1, "the file is empty: write one flow (see dialogs/README.md)"));
-            return null;
-        }
-        if (stream.Documents.Count > 1)
-            Error(stream.Documents[1].RootNode, "one flow per file: remove the second YAML document (after '---')");
-
-        if (stream.Documents[0].RootNode is YamlMappingNode root)
-            return root;
-        Error(stream.Documents[0].RootNode, "a flow file is a mapping of fields (id, topic, title, …), see dialogs/README.md");
-        return null;
     }
 
     private FlowDefinition? ReadFlow(YamlMappingNode root, string contentVersion)
@@ -231,34 +186,6 @@ internal sealed partial class FlowFileReader
             needs.Add(need);
         }
         return needs;
-    }
-
-    private (IReadOnlyList<string>? Vi, IReadOnlyList<string>? En) Utterances(YamlNode node)
-    {
-        if (Mapping(node, "utterances") is not { } map)
-            return (null, null);
-        var fields = Fields(map, "utterances", TextFields);
-        return (Language("vi", "Vietnamese"), Language("en", "English"));
-
-        IReadOnlyList<string>? Language(string language, string name)
-        {
-            if (!fields.TryGetValue(language, out var entry))
-            {
-                Error(map, $"utterances has no {language} list: write at least {MinUtterances} ways a citizen asks for this in {name}");
-                return null;
-            }
-            var utterances = Sequence(entry.Value, $"utterances.{language}")
-                .Select(item => Scalar(item, $"utterances.{language}"))
-                .OfType<string>()
-                .ToArray();
-            var different = utterances.Select(u => u.Trim().ToLowerInvariant()).Distinct().Count();
-            if (different < MinUtterances)
-            {
-                Error(entry.Value, $"utterances.{language} has {different} different utterance(s): write at least {MinUtterances}");
-                return null;
-            }
-            return utterances;
-        }
     }
 
     private List<StepDraft> Steps(YamlNode node)
@@ -551,144 +478,4 @@ internal sealed partial class FlowFileReader
         return new FeeDefinition(online, inPerson, provinces);
     }
 
-    private IReadOnlyList<FlowLink> Links(YamlNode node, string where)
-    {
-        var links = new List<FlowLink>();
-        var items = Sequence(node, where);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var itemWhere = $"{where}[{i + 1}]";
-            if (Mapping(items[i], itemWhere) is not { } map)
-                continue;
-            var fields = Fields(map, itemWhere, LinkFields);
-            var id = Required(fields, "id", map, itemWhere) is { } idNode ? Id(idNode, $"{itemWhere}.id") : null;
-            if (id is not null)
-                _links.Add(Reference(id, fields["id"].Value));
-            var label = Required(fields, "label", map, itemWhere) is { } l ? Text(l, $"{itemWhere}.label") : null;
-            var url = Required(fields, "url", map, itemWhere) is { } u ? Url(u, $"{itemWhere}.url") : null;
-            if (id is not null && label is not null && url is not null)
-                links.Add(new FlowLink(id, label, url));
-        }
-        return links;
-    }
-
-    // ---- Node helpers: each reports what is wrong at the node and returns null, so reading goes on.
-
-    /// <summary>The scalar keys of a mapping; a key outside <paramref name="known"/> is reported.</summary>
-    private Fields Fields(YamlMappingNode map, string where, IReadOnlyCollection<string> known)
-    {
-        var fields = new Fields(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in map.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } name } key)
-            {
-                Error(keyNode, $"a field name in {where} should be a single word");
-                continue;
-            }
-            if (!known.Contains(name))
-            {
-                var suggestion = SpellingSuggestion.DidYouMean(name, known);
-                Error(key, suggestion.Length > 0
-                    ? $"unknown field '{name}' in {where}{suggestion}"
-                    : $"unknown field '{name}' in {where}: use {string.Join(", ", known)}");
-                continue;
-            }
-            fields[name] = (key, value);
-        }
-        return fields;
-    }
-
-    private YamlNode? Required(Fields fields, string name, YamlNode owner, string where)
-    {
-        if (fields.TryGetValue(name, out var entry))
-            return entry.Value;
-        Error(owner, $"{where} has no '{name}'");
-        return null;
-    }
-
-    private static YamlNode? Optional(Fields fields, string name) =>
-        fields.TryGetValue(name, out var entry) ? entry.Value : null;
-
-    private YamlMappingNode? Mapping(YamlNode node, string what)
-    {
-        if (node is YamlMappingNode map)
-            return map;
-        Error(node, $"{what} should be a mapping of fields (name: value)");
-        return null;
-    }
-
-    private IReadOnlyList<YamlNode> Sequence(YamlNode node, string what)
-    {
-        if (node is YamlSequenceNode seq)
-            return seq.Children.ToList();
-        Error(node, $"{what} should be a list (- item, or [a, b])");
-        return [];
-    }
-
-    private LocalizedText? Text(YamlNode node, string what)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            Error(node, $"{what} should be a text with vi and en, e.g. {{ vi: \"…\", en: \"…\" }}");
-            return null;
-        }
-        var fields = Fields(map, what, TextFields);
-        string? vi = null;
-        if (fields.TryGetValue("vi", out var viEntry))
-            vi = Scalar(viEntry.Value, $"{what}.vi");
-        else
-            Error(map, $"{what} has no vi text: Vietnamese is required");
-        var en = fields.TryGetValue("en", out var enEntry) ? Scalar(enEntry.Value, $"{what}.en") : null;
-        return vi is null ? null : new LocalizedText(vi, en);
-    }
-
-    /// <summary>A non-empty single value of at most <see cref="MaxTextLength"/> characters.</summary>
-    private string? Scalar(YamlNode node, string what)
-    {
-        if (node is not YamlScalarNode scalar)
-        {
-            Error(node, $"{what} should be a single value, not a list or mapping");
-            return null;
-        }
-        var value = scalar.Value ?? "";
-        if (string.IsNullOrWhiteSpace(value) || scalar.Style == ScalarStyle.Plain && value is "~" or "null" or "Null" or "NULL")
-        {
-            Error(node, $"{what} is empty");
-            return null;
-        }
-        if (value.Length > MaxTextLength)
-            Error(node, $"{what} is {value.Length:N0} characters long: the limit is {MaxTextLength:N0}");
-        return value;
-    }
-
-    /// <summary>A name that refers to an id defined elsewhere: if it matches none, that is the error to report.</summary>
-    private string? Name(YamlNode node, string what) => Scalar(node, what);
-
-    /// <summary>An id being defined (flow, step, link, province): kebab-case.</summary>
-    private string? Id(YamlNode node, string what)
-    {
-        var id = Scalar(node, what);
-        if (id is not null && !KebabCase().IsMatch(id))
-            Error(node, $"'{id}' ({what}) is not a kebab-case id: use lower-case letters a-z without diacritics, digits and single hyphens, e.g. 'tam-tru'");
-        return id;
-    }
-
-    private string? Url(YamlNode node, string what)
-    {
-        var url = Scalar(node, what);
-        if (url is null)
-            return null;
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            return url;
-        Error(node, $"{what} '{url}' is not a web address starting with https://");
-        return null;
-    }
-
-    private NamedReference Reference(string id, YamlNode node) =>
-        new(id, _file, checked((int)node.Start.Line), checked((int)node.Start.Column));
-
-    private void Error(YamlNode node, string message) => Error(node.Start, message);
-
-    private void Error(Mark mark, string message) =>
-        _errors.Add(new ContentError(_file, checked((int)mark.Line), checked((int)mark.Column), message));
 }

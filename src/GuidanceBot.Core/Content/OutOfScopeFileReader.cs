@@ -1,0 +1,42 @@
+using YamlDotNet.RepresentationModel;
+
+namespace GuidanceBot.Content;
+
+/// <summary>Reads one file of dialogs/out-of-scope/ and reports every problem it has on its own.</summary>
+internal sealed class OutOfScopeFileReader : ContentFileReader
+{
+    private static readonly string[] TopicFields = ["id", "title", "answer", "links", "utterances"];
+
+    private NamedReference? _topicId;
+
+    private OutOfScopeFileReader(string file) : base(file)
+    {
+    }
+
+    protected override string Kind => "out-of-scope topic";
+
+    protected override IReadOnlyList<string> TopFields => TopicFields;
+
+    public static ParsedOutOfScopeFile Read(string file, string yaml)
+    {
+        var reader = new OutOfScopeFileReader(file);
+        var root = reader.Parse(yaml);
+        var topic = root is null ? null : reader.ReadTopic(root);
+        return new ParsedOutOfScopeFile(file, reader._errors.Count == 0 ? topic : null, reader._errors, reader._topicId, reader._links);
+    }
+
+    private OutOfScopeTopic? ReadTopic(YamlMappingNode root)
+    {
+        var fields = Fields(root, "the topic", TopicFields);
+        var id = Required(fields, "id", root, "the topic") is { } idNode ? Id(idNode, "id") : null;
+        if (id is not null)
+            _topicId = Reference(id, fields["id"].Value);
+        var title = Required(fields, "title", root, "the topic") is { } titleNode ? Text(titleNode, "title") : null;
+        var answer = Required(fields, "answer", root, "the topic") is { } answerNode ? Text(answerNode, "answer") : null;
+        var links = Optional(fields, "links") is { } linksNode ? Links(linksNode, "links") : [];
+        var (vi, en) = Required(fields, "utterances", root, "the topic") is { } utterancesNode ? Utterances(utterancesNode) : (null, null);
+        return _errors.Count > 0 || id is null || title is null || answer is null || vi is null || en is null
+            ? null
+            : new OutOfScopeTopic(id, title, answer, links, vi, en, _file);
+    }
+}
