@@ -4,7 +4,7 @@ using GuidanceBot;
 using GuidanceBot.Analytics;
 using GuidanceBot.AnalyticsBench;
 using GuidanceBot.Content;
-using GuidanceBot.Storage;
+using GuidanceBot.Storage.Sqlite;
 
 // Fills a SQLite file with synthetic flow runs through the store's real write path, then times the roll-up and the queries.
 // Usage: dotnet run -c Release --project bench/GuidanceBot.AnalyticsBench -- --events 1000000 [--db PATH] [--days 90] [--seed 1] [--reuse yes]
@@ -40,7 +40,8 @@ var generator = new SyntheticRuns(catalog, new Random(seed), end.AddDays(-days),
 Console.WriteLine($"database {path}; target {target:N0} events over {days} days, {catalog.Flows.Count} flows{(reuse ? " (reused, nothing written)" : "")}");
 long written = 0;
 var clock = Stopwatch.StartNew();
-using (var store = new SqliteStore(path))
+var database = new SqliteDatabase(path);
+using (var store = new SqliteConversationStore(database))
 {
     var pending = new List<Task>();
     while (!reuse && written < target)
@@ -62,7 +63,7 @@ if (!reuse)
     Console.WriteLine($"written  {written:N0} events ({generator.Runs:N0} runs) in {writeSeconds:F1} s = {written / writeSeconds:N0} events/s");
 }
 
-var reader = new SqliteAnalytics(path, TimeSpan.FromHours(7));
+var reader = new SqliteAnalyticsReader(database, TimeSpan.FromHours(7));
 var query = new FunnelQuery(reader, () => catalog);
 clock.Restart();
 await reader.RefreshAsync(CancellationToken.None);
@@ -79,7 +80,7 @@ await Time("report   all time, all flows", () => query.ReportAsync(new Analytics
 await Time("not-understood top 100, all time", () => query.NotUnderstoodAsync(null, new AnalyticsFilter(), 100, CancellationToken.None));
 
 // A day of live traffic arriving after the roll-up: the next funnel pays for folding it in.
-using (var store = new SqliteStore(path))
+using (var store = new SqliteConversationStore(database))
 {
     var live = new SyntheticRuns(catalog, new Random(seed + 1), end.AddDays(-1), 1);
     await store.AppendAsync(live.NextBatch(10_000), CancellationToken.None);

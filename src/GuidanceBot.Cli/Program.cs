@@ -4,11 +4,8 @@ using GuidanceBot.Cli;
 using GuidanceBot.Cli.Commands;
 using GuidanceBot.Engine;
 using GuidanceBot.Staff;
-using GuidanceBot.Storage;
-using Microsoft.Extensions.Configuration;
+using GuidanceBot.Channels.Zalo;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 const string Usage = """
     guidancebot — GuidanceBot's terminal tools
@@ -49,14 +46,7 @@ switch (command)
 {
     case "chat":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (options.Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        using var host = builder.Build();
+        using var host = CliHost.Build(options);
         var engine = host.Services.GetRequiredService<TurnEngine>();
         Console.InputEncoding = System.Text.Encoding.UTF8;
         Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -70,15 +60,7 @@ switch (command)
         return ValidateCommand.Run(options.Positional.FirstOrDefault(), Console.Out, Console.Error);
     case "funnel" or "report":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (options.Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        builder.Services.AddGuidanceBotAnalytics(builder.Configuration);
-        using var host = builder.Build();
+        using var host = CliHost.Build(options, (services, configuration) => services.AddGuidanceBotAnalytics(configuration));
         var query = host.Services.GetRequiredService<GuidanceBot.Analytics.FunnelQuery>();
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return command == "funnel"
@@ -87,9 +69,9 @@ switch (command)
     }
     case "zalo":
     {
-        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
-        var sqlite = options.Named.GetValueOrDefault("sqlite") ?? configuration[$"{StorageOptions.Section}:SqlitePath"] ?? new StorageOptions().SqlitePath;
-        return await ZaloTokenCommand.RunAsync(options.Positional, sqlite, options.Named.GetValueOrDefault("expires-in"), Console.In, Console.Out, Console.Error);
+        using var host = CliHost.Build(options);
+        return await ZaloTokenCommand.RunAsync(options.Positional, host.Services.GetRequiredService<IZaloTokenStore>(), options.Named.GetValueOrDefault("expires-in"),
+            Console.In, Console.Out, Console.Error);
     }
     case "eval":
         Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -113,29 +95,13 @@ switch (command)
     }
     case "staff":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (CommandLine.Parse(args.Skip(1).Where(a => a != "--password-stdin")).Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        builder.Services.AddStaffAccounts();
-        using var host = builder.Build();
+        using var host = CliHost.Build(CommandLine.Parse(args.Skip(1).Where(a => a != "--password-stdin")), (services, _) => services.AddStaffAccounts());
         return await StaffCommand.RunAsync(host.Services.GetRequiredService<GuidanceBot.Staff.StaffAccounts>(), args.Skip(1).ToList(),
             StaffCommand.ReadHidden, Console.In, Console.Out, Console.Error, CancellationToken.None);
     }
     case "apikey":
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (options.Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        builder.Services.AddGuidanceBot(builder.Configuration, development: false);
-        builder.Services.AddApiKeys();
-        using var host = builder.Build();
+        using var host = CliHost.Build(options, (services, _) => services.AddApiKeys());
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         // "cli:" cannot be part of a staff name, so the list tells keys made in the terminal from those made on the dashboard.
         return await ApiKeyCommand.RunAsync(host.Services.GetRequiredService<ApiKeys>(), args.Skip(1).ToList(), "cli:" + Environment.UserName,

@@ -3,27 +3,23 @@ using GuidanceBot.Bot;
 using GuidanceBot.Content;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
-using GuidanceBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot;
 
 /// <summary>
-/// Registers the engine, the bot, the content and the configured store; hosts (web, CLI) bind the options
-/// (<see cref="StorageOptions"/>, <see cref="ContentOptions"/>, <see cref="BotOptions"/>) and add their channels on top.
+/// Registers the engine, the bot and the content; hosts (web, CLI) add the storage layer (<c>AddGuidanceBotStorage</c>)
+/// and their channels on top.
 /// </summary>
 public static class GuidanceBotServices
 {
     /// <summary>Binds the settings from configuration (validated at start-up) and registers the core services.</summary>
     public static IServiceCollection AddGuidanceBot(this IServiceCollection services, IConfiguration configuration, bool development)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SqlitePath), "GuidanceBot:Storage:SqlitePath must name a file.")
-            .ValidateOnStart();
         services.AddOptions<ContentOptions>()
             .Configure(o =>
             {
@@ -52,10 +48,7 @@ public static class GuidanceBotServices
 
     public static IServiceCollection AddGuidanceBotCore(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath));
-        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteStore>());
-        services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<SqliteStore>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentProvider>();
         services.AddSingleton<Func<FlowCatalog>>(sp =>
         {

@@ -2,6 +2,7 @@ using GuidanceBot;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Staff;
+using GuidanceBot.Storage;
 using GuidanceBot.Web.Channels.BotConnector;
 using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
@@ -13,6 +14,7 @@ using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
+builder.Services.AddGuidanceBotStorage(builder.Configuration);
 builder.Services.AddHostedService<ContentStartupCheck>();
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddGuidanceBotAnalytics(builder.Configuration);

@@ -1,7 +1,6 @@
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Engine;
-using GuidanceBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GuidanceBot.Tests;
@@ -11,13 +10,16 @@ public sealed class Conversation
 {
     private readonly TurnEngine _engine;
     private readonly string _locale;
+    private readonly bool _sharedStore;
     private int _n;
 
+    /// <param name="store">The store to keep state and events in; without one, the shared test database under an id of its own.</param>
     public Conversation(IBot bot, IConversationStore? store = null, string id = "test", string locale = "vi-VN", TimeProvider? time = null)
     {
-        Store = store ?? new InMemoryStore();
+        _sharedStore = store is null;
+        Store = store ?? TestDatabase.Shared.Store;
         _engine = new TurnEngine(Store, bot, time ?? TimeProvider.System, NullLogger<TurnEngine>.Instance);
-        Id = id;
+        Id = _sharedStore ? $"{id}-{Guid.NewGuid():N}" : id;
         _locale = locale;
     }
 
@@ -52,5 +54,19 @@ public sealed class Conversation
         return LastReplies;
     }
 
-    public async Task<IReadOnlyList<AnalyticsEvent>> Events() => await ((IAnalyticsSink)Store).ReadAsync(null, CancellationToken.None);
+    /// <summary>The events recorded so far: in the shared test database, this conversation's; else all the store has.</summary>
+    public async Task<IReadOnlyList<AnalyticsEvent>> Events()
+    {
+        string? analyticsId = null;
+        if (_sharedStore)
+        {
+            var stored = await Store.LoadAsync(new ConversationKey("test", Id), CancellationToken.None);
+            if (stored is null)
+            {
+                return [];
+            }
+            analyticsId = System.Text.Json.JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!.AnalyticsId;
+        }
+        return await ((IAnalyticsSink)Store).ReadAsync(analyticsId, CancellationToken.None);
+    }
 }

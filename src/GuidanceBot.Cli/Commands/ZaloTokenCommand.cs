@@ -1,4 +1,4 @@
-using GuidanceBot.Storage;
+using GuidanceBot.Channels.Zalo;
 
 namespace GuidanceBot.Cli.Commands;
 
@@ -10,7 +10,7 @@ public static class ZaloTokenCommand
 {
     public const string Usage = "usage: guidancebot zalo token set [--sqlite PATH] [--expires-in SECONDS]   (stdin: access token, then refresh token)";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> positional, string sqlitePath, string? expiresIn, TextReader input, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IReadOnlyList<string> positional, IZaloTokenStore tokens, string? expiresIn, TextReader input, TextWriter output, TextWriter error)
     {
         if (positional is not ["token", "set"])
         {
@@ -31,18 +31,9 @@ public static class ZaloTokenCommand
             return 2;
         }
 
-        // Opening the store runs the migrations that create zalo_tokens.
-        string file;
-        using (var store = new SqliteStore(sqlitePath))
-        {
-            file = store.FilePath;
-        }
         var now = DateTimeOffset.UtcNow;
-        await using (var connection = await SqliteConnections.OpenAsync(SqliteConnections.ConnectionString(file, pooling: false), CancellationToken.None))
-        {
-            await ZaloTokenPairs.StoreAsync(connection, null, words[0], words[1], TimeSpan.FromSeconds(seconds), now, CancellationToken.None);
-        }
-        await output.WriteLineAsync($"Stored the Zalo token pair in {file}; the access token expires {now.AddSeconds(seconds):u}.");
+        await tokens.StoreAsync(null, words[0], words[1], now.AddSeconds(seconds), now, CancellationToken.None);
+        await output.WriteLineAsync($"Stored the Zalo token pair; the access token expires {now.AddSeconds(seconds):u}.");
         return 0;
     }
 }

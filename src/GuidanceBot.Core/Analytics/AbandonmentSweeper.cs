@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using GuidanceBot.Bot;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
-using GuidanceBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,19 +38,13 @@ public sealed class AbandonmentSweeper(
         }
     }
 
-    private async Task<int> SweepConversationAsync(string key, DateTimeOffset idleSince, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> SweepConversationAsync(ConversationKey key, DateTimeOffset idleSince, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var outcome = await store.UpdateAsync(key, MaxAttempts, (state, _) =>
         {
-            var stored = await store.LoadAsync(key, cancellationToken);
-            if (stored is null)
+            if (state?.LastActivityAt is not { } last || last >= idleSince || state.AbandonSweptAt == last)
             {
-                return 0;
-            }
-            var state = JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!;
-            if (state.LastActivityAt is not { } last || last >= idleSince || state.AbandonSweptAt == last)
-            {
-                return 0; // a turn came in, or another sweeper got here first
+                return ValueTask.FromResult(StateChange<int>.Keep(0)); // gone, a turn came in, or another sweeper got here first
             }
             var events = new List<AnalyticsEvent>();
             foreach (var (instance, run) in OpenRuns(state.DialogStack).Where(r => !r.Run.Abandoned))
@@ -72,25 +64,23 @@ public sealed class AbandonmentSweeper(
             }
             // Saved even with nothing to record, so the conversation leaves the sweep's index until its next turn.
             state.AbandonSweptAt = last;
-            var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
-            if (await store.SaveAsync(key, json, stored.ETag, events, cancellationToken) is not null)
-            {
-                return events.Count;
-            }
+            return ValueTask.FromResult(StateChange<int>.Save(state, events, events.Count));
+        }, logger, cancellationToken);
+        if (!outcome.Settled)
+        {
+            logger.LogWarning("Conversation kept changing during the abandonment sweep; it is retried on the next sweep");
         }
-        logger.LogWarning("Conversation kept changing during the abandonment sweep; it is retried on the next sweep");
-        return 0;
+        return outcome.Result;
     }
 
     /// <summary>
     /// An event about a run recorded outside a turn (a sweep, a reminder): at the run's position, in the conversation's
-    /// language, on the channel named by the conversation key (<c>channel/conversation</c>).
+    /// language, on the conversation's channel.
     /// </summary>
-    public static AnalyticsEvent RunEvent(string conversationKey, ConversationState state, FlowRun run, string kind, DateTimeOffset now,
+    public static AnalyticsEvent RunEvent(ConversationKey conversation, ConversationState state, FlowRun run, string kind, DateTimeOffset now,
         IReadOnlyDictionary<string, string>? properties = null)
     {
-        var channel = conversationKey[..Math.Max(0, conversationKey.IndexOf('/'))];
-        return new AnalyticsEvent(state.AnalyticsId, channel.Length == 0 ? "unknown" : channel, kind, now)
+        return new AnalyticsEvent(state.AnalyticsId, conversation.Channel, kind, now)
         {
             RunId = run.Run,
             FlowId = run.Flow,

@@ -1,12 +1,10 @@
 using GuidanceBot.Content;
-using GuidanceBot.Storage;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Analytics;
 
-/// <summary>Registers the abandonment sweep and the funnel queries over the configured store (after <c>AddGuidanceBot</c>).</summary>
+/// <summary>Registers the abandonment sweep and the funnel queries over the configured storage (<c>AddGuidanceBotStorage</c>).</summary>
 public static class AnalyticsServices
 {
     public static IServiceCollection AddGuidanceBotAnalytics(this IServiceCollection services, IConfiguration configuration)
@@ -17,10 +15,7 @@ public static class AnalyticsServices
             .Validate(o => o.SweepEvery > TimeSpan.Zero, "GuidanceBot:Analytics:SweepEvery must be a positive time span, e.g. 00:01:00.")
             .Validate(o => o.DayOffset > TimeSpan.FromHours(-14) && o.DayOffset < TimeSpan.FromHours(14), "GuidanceBot:Analytics:DayOffset must be a UTC offset, e.g. 07:00:00.")
             .ValidateOnStart();
-        services.AddSingleton<IIdleConversations>(sp => sp.GetRequiredService<SqliteStore>());
         services.AddSingleton<AbandonmentSweeper>();
-        services.AddSingleton<IAnalyticsReader>(sp => new SqliteAnalytics(
-            sp.GetRequiredService<SqliteStore>().FilePath, sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DayOffset));
         services.AddSingleton(sp => new FunnelQuery(sp.GetRequiredService<IAnalyticsReader>(), sp.GetRequiredService<Func<FlowCatalog>>()));
         return services;
     }

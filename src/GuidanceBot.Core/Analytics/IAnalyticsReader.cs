@@ -14,7 +14,26 @@ public sealed record StepSecondsBar(string FlowId, string StepId, int Bucket, lo
 public sealed record KeyedCount(string? FlowId, string Key, long Count);
 
 /// <summary>A redacted not-understood text with where it was written: the flows the bot offered instead (outside a flow) and the flows it was written in.</summary>
-public sealed record NotUnderstoodText(string Text, long Count, IReadOnlyList<string> Offered, IReadOnlyList<string> InFlows);
+public sealed record NotUnderstoodText(string Text, long Count, IReadOnlyList<string> Offered, IReadOnlyList<string> InFlows)
+{
+    /// <summary>
+    /// Merges counts per (text, flow it was written in, comma-separated flows offered) into texts, most frequent first:
+    /// the stores group in one pass over the period's events and leave the few groups to this.
+    /// </summary>
+    public static IReadOnlyList<NotUnderstoodText> Merge(IEnumerable<(string Text, string? Flow, string Offered, long Count)> groups, int limit) =>
+        groups
+            .GroupBy(g => g.Text, StringComparer.Ordinal)
+            .Select(t => new NotUnderstoodText(
+                t.Key,
+                t.Sum(g => g.Count),
+                t.SelectMany(g => g.Offered.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => (Flow: f, g.Count)))
+                    .GroupBy(o => o.Flow, StringComparer.Ordinal).OrderByDescending(o => o.Sum(x => x.Count)).ThenBy(o => o.Key, StringComparer.Ordinal)
+                    .Select(o => o.Key).Take(3).ToList(),
+                t.Where(g => g.Flow is not null).Select(g => g.Flow!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Text, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+}
 
 /// <summary>Answers to the end-of-flow "was this helpful?" question for one flow.</summary>
 public sealed record HelpfulTotals(string FlowId, long Answered, long Yes);

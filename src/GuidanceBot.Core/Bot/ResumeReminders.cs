@@ -4,7 +4,6 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
-using GuidanceBot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Bot;
@@ -69,76 +68,76 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
     /// </summary>
     /// <param name="cannotSend">Why the channel could not deliver it now (e.g. outside-service-window): then the reminder is
     /// dropped and reminder-skipped recorded with that reason.</param>
-    public async Task<Decision> RemindAsync(string conversationKey, TimeSpan after, string? cannotSend, CancellationToken cancellationToken)
+    public async Task<Decision> RemindAsync(ConversationKey conversation, TimeSpan after, string? cannotSend, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var outcome = await store.UpdateAsync(conversation, MaxAttempts, (state, _) => ValueTask.FromResult(Decide(conversation, state, after, cannotSend, now)),
+            logger, cancellationToken);
+        if (outcome.Settled)
         {
-            var stored = await store.LoadAsync(conversationKey, cancellationToken);
-            if (stored is null)
-            {
-                return new Decision(Verdict.Drop, Reason: "no-conversation");
-            }
-            var state = JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!;
-            var open = AbandonmentSweeper.OpenRuns(state.DialogStack).ToList();
-            if (open.Any(r => r.Run.Reminder == ReminderStatus.Sent))
-            {
-                // Recorded before, and the channel lost it before queueing it (a crash): the same reminder, no new event.
-                // Any message since would have answered the resume offer and moved the run on from "sent".
-                return new Decision(Verdict.Send, Compose(conversationKey, state, open, now));
-            }
-            var waiting = open.Where(r => r.Run.Reminder == ReminderStatus.Yes).ToList();
-            if (waiting.Count == 0)
-            {
-                return new Decision(Verdict.Drop, Reason: "nothing-to-remind");
-            }
-            var dueAt = (state.LastActivityAt ?? now) + after;
-            if (dueAt > now)
-            {
-                return new Decision(Verdict.Wait, NotBefore: dueAt);
-            }
-            if (!waiting.Any(r => r.Run.Abandoned))
-            {
-                return new Decision(Verdict.Wait, NotBefore: now + SweepRecheck);
-            }
-
-            var events = new List<AnalyticsEvent>();
-            foreach (var (instance, run) in waiting)
-            {
-                run.Reminder = cannotSend is null ? ReminderStatus.Sent : ReminderStatus.Skipped;
-                run.Write(instance);
-                events.Add(AbandonmentSweeper.RunEvent(conversationKey, state, run, cannotSend is null ? EventKinds.ReminderSent : EventKinds.ReminderSkipped, now,
-                    cannotSend is null ? null : new Dictionary<string, string> { ["reason"] = cannotSend }));
-            }
-            if (cannotSend is null)
-            {
-                RootDialog.MarkResumeOffered(state);
-            }
-            var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
-            if (await store.SaveAsync(conversationKey, json, stored.ETag, events, cancellationToken) is not null)
-            {
-                return cannotSend is null
-                    ? new Decision(Verdict.Send, Compose(conversationKey, state, open, now))
-                    : new Decision(Verdict.Drop, Reason: cannotSend);
-            }
+            return outcome.Result;
         }
         logger.LogWarning("Conversation kept changing while its reminder was decided; it is looked at again later");
         return new Decision(Verdict.Wait, NotBefore: now + SweepRecheck);
     }
 
+    private StateChange<Decision> Decide(ConversationKey conversation, ConversationState? state, TimeSpan after, string? cannotSend, DateTimeOffset now)
+    {
+        if (state is null)
+        {
+            return StateChange<Decision>.Keep(new Decision(Verdict.Drop, Reason: "no-conversation"));
+        }
+        var open = AbandonmentSweeper.OpenRuns(state.DialogStack).ToList();
+        if (open.Any(r => r.Run.Reminder == ReminderStatus.Sent))
+        {
+            // Recorded before, and the channel lost it before queueing it (a crash): the same reminder, no new event.
+            // Any message since would have answered the resume offer and moved the run on from "sent".
+            return StateChange<Decision>.Keep(new Decision(Verdict.Send, Compose(conversation, state, open, now)));
+        }
+        var waiting = open.Where(r => r.Run.Reminder == ReminderStatus.Yes).ToList();
+        if (waiting.Count == 0)
+        {
+            return StateChange<Decision>.Keep(new Decision(Verdict.Drop, Reason: "nothing-to-remind"));
+        }
+        var dueAt = (state.LastActivityAt ?? now) + after;
+        if (dueAt > now)
+        {
+            return StateChange<Decision>.Keep(new Decision(Verdict.Wait, NotBefore: dueAt));
+        }
+        if (!waiting.Any(r => r.Run.Abandoned))
+        {
+            return StateChange<Decision>.Keep(new Decision(Verdict.Wait, NotBefore: now + SweepRecheck));
+        }
+
+        var events = new List<AnalyticsEvent>();
+        foreach (var (instance, run) in waiting)
+        {
+            run.Reminder = cannotSend is null ? ReminderStatus.Sent : ReminderStatus.Skipped;
+            run.Write(instance);
+            events.Add(AbandonmentSweeper.RunEvent(conversation, state, run, cannotSend is null ? EventKinds.ReminderSent : EventKinds.ReminderSkipped, now,
+                cannotSend is null ? null : new Dictionary<string, string> { ["reason"] = cannotSend }));
+        }
+        if (cannotSend is null)
+        {
+            RootDialog.MarkResumeOffered(state);
+        }
+        return StateChange<Decision>.Save(state, events, cannotSend is null
+            ? new Decision(Verdict.Send, Compose(conversation, state, open, now))
+            : new Decision(Verdict.Drop, Reason: cannotSend));
+    }
+
     /// <summary>The resume offer for the innermost open run, introduced as the promised reminder.</summary>
-    private Activity Compose(string conversationKey, ConversationState state, List<(DialogInstance Instance, FlowRun Run)> open, DateTimeOffset now)
+    private Activity Compose(ConversationKey conversation, ConversationState state, List<(DialogInstance Instance, FlowRun Run)> open, DateTimeOffset now)
     {
         var language = state.Language ?? "vi";
         var (offer, buttons) = RootDialog.ResumeOffer(catalog(), open[^1].Run, language);
-        var slash = conversationKey.IndexOf('/');
         return new Activity
         {
             Type = ActivityTypes.Message,
             Id = Guid.NewGuid().ToString("N"),
             Timestamp = now,
-            ChannelId = conversationKey[..slash],
-            Conversation = new ConversationAccount { Id = conversationKey[(slash + 1)..] },
+            ChannelId = conversation.Channel,
+            Conversation = new ConversationAccount { Id = conversation.Id },
             Locale = language == "en" ? "en-US" : "vi-VN",
             Text = (language == "en" ? "A reminder, as you asked. " : "Như đã hẹn, mình nhắn nhắc bạn. ") + offer,
             SuggestedActions = new SuggestedActions { Actions = [.. buttons] },

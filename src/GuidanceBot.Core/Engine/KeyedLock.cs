@@ -1,15 +1,15 @@
 namespace GuidanceBot.Engine;
 
 /// <summary>
-/// One async lock per key, created on demand and dropped when nobody holds or waits for it.
+/// One async lock per conversation, created on demand and dropped when nobody holds or waits for it.
 /// Waiters are served first come, first served (SemaphoreSlim queues async waiters in order).
 /// </summary>
 public sealed class KeyedLock
 {
-    private readonly Dictionary<string, Entry> _entries = new();
+    private readonly Dictionary<ConversationKey, Entry> _entries = new();
     private readonly Lock _gate = new();
 
-    public async ValueTask<Releaser> AcquireAsync(string key, CancellationToken cancellationToken)
+    public async ValueTask<Releaser> AcquireAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_gate)
@@ -45,7 +45,7 @@ public sealed class KeyedLock
         }
     }
 
-    private void Leave(string key, Entry entry)
+    private void Leave(ConversationKey key, Entry entry)
     {
         lock (_gate)
         {
@@ -63,7 +63,7 @@ public sealed class KeyedLock
     }
 
     /// <summary>Releases the key when disposed.</summary>
-    public readonly struct Releaser(KeyedLock owner, string key, object entry) : IDisposable
+    public readonly struct Releaser(KeyedLock owner, ConversationKey key, object entry) : IDisposable
     {
         public void Dispose()
         {

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Language;
-using GuidanceBot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Engine;
@@ -24,42 +22,26 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
 
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var conversationId = activity.Conversation?.Id;
-        if (string.IsNullOrWhiteSpace(conversationId))
-        {
-            throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
-        }
-        var key = $"{activity.ChannelId ?? "unknown"}/{conversationId}";
-
+        var key = ConversationKey.Of(activity);
         using var _ = await _locks.AcquireAsync(key, cancellationToken);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        // Another instance may save this conversation after we loaded it: then the turn runs again on its state.
+        var outcome = await store.UpdateAsync(key, MaxAttempts, async (stored, ct) =>
         {
-            var stored = await store.LoadAsync(key, cancellationToken);
-            var state = stored is null
-                ? new ConversationState { AnalyticsId = NewAnalyticsId() }
-                : JsonSerializer.Deserialize(stored.Json, StateJson.Default.ConversationState)!;
+            var state = stored ?? new ConversationState { AnalyticsId = NewAnalyticsId() };
             var now = time.GetUtcNow();
             var turn = new TurnContext(activity, state, now, services);
             if (stored is null)
             {
                 turn.Record(EventKinds.ConversationStarted);
             }
-
-            await bot.OnTurnAsync(turn, cancellationToken);
-
+            await bot.OnTurnAsync(turn, ct);
             state.TurnCount++;
             state.LastActivityAt = now;
-            var json = JsonSerializer.Serialize(state, StateJson.Default.ConversationState);
-            var events = await RedactTextsAsync(turn.Events, cancellationToken);
-            var etag = await store.SaveAsync(key, json, stored?.ETag, events, cancellationToken);
-            if (etag is not null)
-            {
-                return Stamp(turn.Replies, activity, now);
-            }
-            // Another instance saved this conversation after we loaded it: run the turn again on its state.
-            logger.LogInformation("ETag conflict on turn {Attempt}; re-running on fresh state", attempt);
-        }
-        throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
+            return StateChange<IReadOnlyList<Activity>>.Save(state, await RedactTextsAsync(turn.Events, ct), Stamp(turn.Replies, activity, now));
+        }, logger, cancellationToken);
+        return outcome.Settled
+            ? outcome.Result
+            : throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using GuidanceBot.Cli.Commands;
 using GuidanceBot.Staff;
-using GuidanceBot.Storage;
+using GuidanceBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace GuidanceBot.Tests.Commands;
@@ -9,20 +9,19 @@ namespace GuidanceBot.Tests.Commands;
 public sealed class ApiKeyCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("guidancebot-apikey-").FullName;
-    private readonly SqliteStore _store;
+    private readonly SqliteDatabase _database;
     private readonly ApiKeys _keys;
     private readonly StringWriter _stdout = new();
     private readonly StringWriter _stderr = new();
 
     public ApiKeyCommandTests()
     {
-        _store = new SqliteStore(Path.Combine(_directory, "bot.db"));
-        _keys = new ApiKeys(_store.FilePath, TimeProvider.System);
+        _database = new SqliteDatabase(Path.Combine(_directory, "bot.db"));
+        _keys = new ApiKeys(new SqliteApiKeyStore(_database), TimeProvider.System);
     }
 
     public void Dispose()
     {
-        _store.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

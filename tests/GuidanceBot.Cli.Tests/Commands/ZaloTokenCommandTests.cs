@@ -16,6 +16,8 @@ public sealed class ZaloTokenCommandTests : IDisposable
         }
     }
 
+    private GuidanceBot.Channels.Zalo.IZaloTokenStore TokenStore() => new GuidanceBot.Storage.Sqlite.SqliteZaloTokenStore(new GuidanceBot.Storage.Sqlite.SqliteDatabase(_path));
+
     private List<(string Access, string Refresh, bool Spent)> Tokens()
     {
         using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
@@ -37,8 +39,8 @@ public sealed class ZaloTokenCommandTests : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
 
-        Assert.Equal(0, await ZaloTokenCommand.RunAsync(["token", "set"], _path, null, new StringReader("acc-A\nref-A\n"), output, error));
-        Assert.Equal(0, await ZaloTokenCommand.RunAsync(["token", "set"], _path, "3600", new StringReader("acc-B ref-B"), output, error));
+        Assert.Equal(0, await ZaloTokenCommand.RunAsync(["token", "set"], TokenStore(), null, new StringReader("acc-A\nref-A\n"), output, error));
+        Assert.Equal(0, await ZaloTokenCommand.RunAsync(["token", "set"], TokenStore(), "3600", new StringReader("acc-B ref-B"), output, error));
 
         Assert.Equal([("acc-A", "ref-A", true), ("acc-B", "ref-B", false)], Tokens());
         Assert.DoesNotContain("acc-B", output.ToString());
@@ -49,7 +51,7 @@ public sealed class ZaloTokenCommandTests : IDisposable
     {
         var error = new StringWriter();
 
-        Assert.Equal(2, await ZaloTokenCommand.RunAsync(["token", "set"], _path, null, new StringReader("only-one"), TextWriter.Null, error));
+        Assert.Equal(2, await ZaloTokenCommand.RunAsync(["token", "set"], TokenStore(), null, new StringReader("only-one"), TextWriter.Null, error));
         Assert.Contains("two values", error.ToString());
     }
 }

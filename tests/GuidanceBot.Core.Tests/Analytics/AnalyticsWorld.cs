@@ -1,10 +1,9 @@
 using GuidanceBot.Analytics;
 using GuidanceBot.Bot;
 using GuidanceBot.Content;
-using GuidanceBot.Storage;
+using GuidanceBot.Storage.Sqlite;
 using GuidanceBot.Tests.Bot;
 using GuidanceBot.Tests.Content;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -25,11 +24,10 @@ public sealed class AnalyticsWorld : IDisposable
         return result.Catalog!;
     });
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"gb-analytics-{Guid.NewGuid():N}");
+    private readonly TestDatabase _database = new();
 
     public AnalyticsWorld(TimeSpan? abandonAfter = null)
     {
-        Store = new SqliteStore(Path.Combine(_folder, "bot.db"));
         Options = Microsoft.Extensions.Options.Options.Create(new AnalyticsOptions { AbandonAfter = abandonAfter ?? TimeSpan.FromMinutes(30) });
         Bot = RealBot.Create(catalog: Catalog);
     }
@@ -37,7 +35,9 @@ public sealed class AnalyticsWorld : IDisposable
     public static FlowCatalog Catalog => LazyCatalog.Value;
 
     public FixedTime Time { get; } = new(Start);
-    public SqliteStore Store { get; }
+    public SqliteConversationStore Store => _database.Store;
+
+    public SqliteDatabase Database => _database.Database;
     public IOptions<AnalyticsOptions> Options { get; }
     public DialogBot Bot { get; }
 
@@ -49,8 +49,6 @@ public sealed class AnalyticsWorld : IDisposable
 
     public void Dispose()
     {
-        Store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _database.Dispose();
     }
 }

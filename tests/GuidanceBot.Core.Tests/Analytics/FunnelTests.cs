@@ -1,5 +1,4 @@
 using GuidanceBot.Analytics;
-using GuidanceBot.Storage;
 
 namespace GuidanceBot.Tests.Analytics;
 
@@ -9,7 +8,7 @@ public sealed class FunnelTests : IDisposable
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(10);
     private readonly AnalyticsWorld _world = new();
 
-    private FunnelQuery Query() => new(new SqliteAnalytics(_world.Store.FilePath, TimeSpan.FromHours(7)), () => AnalyticsWorld.Catalog);
+    private FunnelQuery Query() => new(new GuidanceBot.Storage.Sqlite.SqliteAnalyticsReader(_world.Database, TimeSpan.FromHours(7)), () => AnalyticsWorld.Catalog);
 
     /// <summary>Says each line, ten seconds apart.</summary>
     private async Task<Conversation> Script(string id, params string[] lines)

@@ -21,7 +21,7 @@ public sealed class ResumeReminderTests : IDisposable
         chat.Send(new Activity { Type = ActivityTypes.Message, Text = text, ChannelData = ResumeReminders.OfferedChannelData });
 
     private Task<ResumeReminders.Decision> Remind(string id, string? cannotSend = null) =>
-        Reminders().RemindAsync($"test/{id}", After, cannotSend, CancellationToken.None);
+        Reminders().RemindAsync(new GuidanceBot.Engine.ConversationKey("test", id), After, cannotSend, CancellationToken.None);
 
     private async Task<Conversation> OptedIn(string id)
     {

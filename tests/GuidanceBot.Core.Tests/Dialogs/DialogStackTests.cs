@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using GuidanceBot.Analytics;
 using GuidanceBot.Dialogs;
-using GuidanceBot.Storage;
 
 namespace GuidanceBot.Tests.Dialogs;
 
@@ -78,11 +77,9 @@ public class DialogStackTests
     [Fact]
     public async Task Component_dialog_keeps_its_inner_stack_across_turns_in_sqlite()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"gb-{Guid.NewGuid():N}.db");
-        try
+        using var database = new TestDatabase();
         {
-            using var store = new SqliteStore(path);
-            var chat = new Conversation(new StackBot(new Wrapper(ParentAndChild())), store);
+            var chat = new Conversation(new StackBot(new Wrapper(ParentAndChild())), database.Store);
 
             await chat.Say("bắt đầu");
             Assert.Equal("Mấy tuổi?", chat.LastText);
@@ -91,11 +88,6 @@ public class DialogStackTests
             await chat.Say("có");
 
             Assert.Equal("wrapper done", chat.LastText);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(path);
         }
     }
 

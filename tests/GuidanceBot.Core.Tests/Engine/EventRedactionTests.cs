@@ -1,19 +1,22 @@
 using GuidanceBot.Analytics;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
-using GuidanceBot.Storage;
 using GuidanceBot.Tests.Bot;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GuidanceBot.Tests.Engine;
 
 /// <summary>The turn engine hands the text of every event that carries one to the configured analyser before saving.</summary>
-public class EventRedactionTests
+public sealed class EventRedactionTests : IDisposable
 {
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
     [Fact]
     public async Task Text_on_events_from_the_router_and_from_a_flow_goes_through_the_analyser()
     {
-        var store = new InMemoryStore();
+        var store = _database.Store;
         var analyzer = new MarkingAnalyzer();
         var engine = new TurnEngine(store, RealBot.Create(), TimeProvider.System, NullLogger<TurnEngine>.Instance, analyzer: analyzer);
 
@@ -34,7 +37,7 @@ public class EventRedactionTests
     [Fact]
     public async Task Without_an_analyser_the_engine_redacts_locally()
     {
-        var store = new InMemoryStore();
+        var store = _database.Store;
         var engine = new TurnEngine(store, RealBot.Create(), TimeProvider.System, NullLogger<TurnEngine>.Instance);
 
         await engine.ProcessAsync(Message("hỏi về con mèo, sđt 0912345678"), CancellationToken.None);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Engine;
-using GuidanceBot.Storage;
+using GuidanceBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -43,13 +43,13 @@ public sealed class TurnEngineTests : IDisposable
     [Fact]
     public async Task Concurrent_messages_to_one_conversation_are_serialised()
     {
-        using var store = new SqliteStore(_path);
+        using var store = new SqliteConversationStore(new SqliteDatabase(_path));
         var engine = Engine(store, new AppendingBot());
 
         var replies = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => Task.Run(() => engine.ProcessAsync(Message($"m{i}"), CancellationToken.None))));
 
         Assert.Equal(Enumerable.Range(1, 50).Select(i => i.ToString()), replies.Select(r => r.Single().Text).Order(new NumericOrder()));
-        var state = JsonNode.Parse((await store.LoadAsync("test/c1", CancellationToken.None))!.Json)!;
+        var state = JsonNode.Parse((await store.LoadAsync(new ConversationKey("test", "c1"), CancellationToken.None))!.Json)!;
         Assert.Equal(50, state["memory"]!["seen"]!.AsArray().Count);
         Assert.Equal(50, (await store.ReadAsync(null, CancellationToken.None)).Count(e => e.Kind == EventKinds.StepAnswered));
     }
@@ -58,14 +58,14 @@ public sealed class TurnEngineTests : IDisposable
     public async Task An_etag_conflict_between_two_instances_reruns_the_turn_and_loses_nothing()
     {
         // Two engines, two stores, one file: like two bot instances sharing a database.
-        using var storeA = new SqliteStore(_path);
-        using var storeB = new SqliteStore(_path);
+        using var storeA = new SqliteConversationStore(new SqliteDatabase(_path));
+        using var storeB = new SqliteConversationStore(new SqliteDatabase(_path));
         var a = Engine(storeA, new AppendingBot(delayMs: 2));
         var b = Engine(storeB, new AppendingBot(delayMs: 2));
 
         await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).ProcessAsync(Message($"m{i}"), CancellationToken.None))));
 
-        var state = JsonNode.Parse((await storeA.LoadAsync("test/c1", CancellationToken.None))!.Json)!;
+        var state = JsonNode.Parse((await storeA.LoadAsync(new ConversationKey("test", "c1"), CancellationToken.None))!.Json)!;
         var seen = state["memory"]!["seen"]!.AsArray().Select(n => (string)n!).Order().ToList();
         Assert.Equal(Enumerable.Range(1, 20).Select(i => $"m{i}").Order(), seen);
         // A re-run turn's events are written once: the losing attempt's transaction wrote nothing.
@@ -76,7 +76,7 @@ public sealed class TurnEngineTests : IDisposable
     [Fact]
     public async Task A_new_conversation_gets_a_random_analytics_id_not_the_channel_id()
     {
-        var store = new InMemoryStore();
+        using var store = new SqliteConversationStore(new SqliteDatabase(_path));
         await Engine(store, new AppendingBot()).ProcessAsync(Message("xin chào"), CancellationToken.None);
 
         var started = (await store.ReadAsync(null, CancellationToken.None)).Single(e => e.Kind == EventKinds.ConversationStarted);

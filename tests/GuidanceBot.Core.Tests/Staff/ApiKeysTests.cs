@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using GuidanceBot.Staff;
-using GuidanceBot.Storage;
+using GuidanceBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace GuidanceBot.Tests.Staff;
@@ -9,22 +9,18 @@ namespace GuidanceBot.Tests.Staff;
 /// <summary>API keys in a real SQLite file: made once, kept only as a hash, refused as soon as they are revoked.</summary>
 public sealed class ApiKeysTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("gb-apikeys-").FullName;
-    private readonly SqliteStore _store;
+    private readonly TestDatabase _store = new();
     private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
     private readonly ApiKeys _keys;
 
     public ApiKeysTests()
     {
-        _store = new SqliteStore(Path.Combine(_directory, "bot.db"));
-        _keys = new ApiKeys(_store.FilePath, _time);
+        _keys = new ApiKeys(new SqliteApiKeyStore(_store.Database), _time);
     }
 
     public void Dispose()
     {
         _store.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
     }
 
     [Fact]
@@ -77,7 +73,7 @@ public sealed class ApiKeysTests : IDisposable
         var created = await _keys.CreateAsync("tool", "lan.admin", CancellationToken.None);
         Assert.True(await _keys.AcceptsAsync(created.Secret, CancellationToken.None));
 
-        var otherInstance = new ApiKeys(_store.FilePath, _time);
+        var otherInstance = new ApiKeys(new SqliteApiKeyStore(new SqliteDatabase(_store.FilePath)), _time);
         Assert.True(await otherInstance.RevokeAsync(created.Key.Id, "cli:root", CancellationToken.None));
 
         Assert.False(await _keys.AcceptsAsync(created.Secret, CancellationToken.None));

@@ -44,8 +44,8 @@ public sealed class ConcurrencyAndRestartTests
         // Each turn saw all the turns before it and none after: positions are exactly 1..50.
         Assert.Equal(Enumerable.Range(1, 50), results.Select(r => r.Position).Order());
         // And the stored list holds every message at the position its turn reported.
-        var store = factory.Services.GetRequiredService<GuidanceBot.Storage.IConversationStore>();
-        var state = JsonNode.Parse((await store.LoadAsync("test/busy", CancellationToken.None))!.Json)!;
+        var store = factory.Services.GetRequiredService<GuidanceBot.Engine.IConversationStore>();
+        var state = JsonNode.Parse((await store.LoadAsync(new GuidanceBot.Engine.ConversationKey("test", "busy"), CancellationToken.None))!.Json)!;
         var seen = state["memory"]!["seen"]!.AsArray().Select(n => (string)n!).ToList();
         Assert.Equal(50, seen.Count);
         Assert.All(results, r => Assert.Equal(r.Message, seen[r.Position - 1]));

@@ -70,8 +70,8 @@ public sealed class ZaloOutboxClaimTests : IAsyncLifetime
         const int users = 15, perUser = 20;
 
         await QueueAsync(a, users, perUser);
-        a.Get<ZaloOutbox>().Queued.Release();
-        b.Get<ZaloOutbox>().Queued.Release();
+        a.Get<ZaloWakeUps>().Outbox.Release();
+        b.Get<ZaloWakeUps>().Outbox.Release();
         await Eventually.Until(() => Statuses(a), rows => rows is [["sent", var n]] && n == (users * perUser).ToString(CultureInfo.InvariantCulture),
             "every reply sent", seconds: 60);
 
@@ -94,7 +94,7 @@ public sealed class ZaloOutboxClaimTests : IAsyncLifetime
         await host.QueryAsync($"UPDATE zalo_outbox SET status = 'sending', due_at = {(_time.Now + lease).ToUnixTimeMilliseconds()}");
 
         // While the lease holds, nobody else takes them.
-        Assert.Empty(await host.Get<ZaloOutbox>().ClaimAsync(10, lease, CancellationToken.None));
+        Assert.Empty(await host.Get<GuidanceBot.Channels.Zalo.IZaloOutbox>().ClaimAsync(10, lease, CancellationToken.None));
         Assert.Empty(_fake.Delivered);
 
         _time.Advance(lease + TimeSpan.FromSeconds(1));

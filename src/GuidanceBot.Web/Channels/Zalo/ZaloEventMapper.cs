@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using GuidanceBot.Activities;
 using GuidanceBot.Bot;
+using GuidanceBot.Channels.Zalo;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GuidanceBot.Bot;
+using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// Zalo's form. One event at a time keeps each citizen's turns in order.
 /// </summary>
 public sealed class ZaloInboxWorker(
-    ZaloInbox inbox, ZaloOutbox outbox, ZaloEventMapper mapper, TurnEngine engine, IOptions<ZaloOptions> options, TimeProvider time,
+    IZaloInbox inbox, IZaloOutbox outbox, ZaloWakeUps wakeUps, ZaloEventMapper mapper, TurnEngine engine, IOptions<ZaloOptions> options, TimeProvider time,
     ILogger<ZaloInboxWorker> logger)
     : ZaloWorkerLoop(logger)
 {
@@ -20,11 +21,11 @@ public sealed class ZaloInboxWorker(
 
     protected override TimeSpan Interval => options.Value.PollInterval;
 
-    protected override SemaphoreSlim Wake => inbox.Queued;
+    protected override SemaphoreSlim Wake => wakeUps.Inbox;
 
     protected override async Task<int> RoundAsync(CancellationToken cancellationToken)
     {
-        var pending = await inbox.PendingAsync(50, cancellationToken);
+        var pending = await inbox.ClaimAsync(50, options.Value.InboxLease, cancellationToken);
         foreach (var item in pending)
         {
             await ProcessAsync(item, cancellationToken);
@@ -57,7 +58,7 @@ public sealed class ZaloInboxWorker(
             await inbox.CompleteAsync(item, turn.Outcome, messages, turn.Activity is not null, choices, reminderDue, cancellationToken);
             if (messages.Count > 0)
             {
-                outbox.Queued.Release();
+                wakeUps.Outbox.Release();
             }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -54,6 +54,12 @@ public sealed class ZaloOptions
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How long an inbox worker holds the events it claimed; an instance that crashed with them has them run by another
+    /// (or by itself after a restart) once this has passed. Much longer than a turn.
+    /// </summary>
+    public TimeSpan InboxLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Twice the longest delivery: waiting up to a minute for another worker's token refresh, then a refresh and two posts,
     /// each of up to three attempts of <see cref="RequestTimeout"/> (8 in all, counted generously).
     /// </summary>

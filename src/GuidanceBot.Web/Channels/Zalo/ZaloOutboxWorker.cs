@@ -1,3 +1,4 @@
+using GuidanceBot.Channels.Zalo;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -7,7 +8,7 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// backoff after failures, and a reason recorded for every reply that is given up. Works on rows it has claimed, so
 /// any number of workers and instances can share one database.
 /// </summary>
-public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger)
+public sealed class ZaloOutboxWorker(IZaloOutbox outbox, ZaloWakeUps wakeUps, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger)
     : ZaloWorkerLoop(logger)
 {
     private const int BatchSize = 20;
@@ -16,7 +17,7 @@ public sealed class ZaloOutboxWorker(ZaloOutbox outbox, ZaloSender sender, IOpti
 
     protected override TimeSpan Interval => options.Value.PollInterval;
 
-    protected override SemaphoreSlim Wake => outbox.Queued;
+    protected override SemaphoreSlim Wake => wakeUps.Outbox;
 
     protected override Task<int> RoundAsync(CancellationToken cancellationToken) => DeliverDueAsync(cancellationToken);
 

@@ -1,4 +1,6 @@
 using GuidanceBot.Bot;
+using GuidanceBot.Channels.Zalo;
+using GuidanceBot.Engine;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -9,7 +11,7 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// customer-service window — and then queued as a reply, postponed, or dropped with its reason.
 /// </summary>
 public sealed class ZaloReminderWorker(
-    ZaloOutbox outbox, ZaloEventMapper mapper, ResumeReminders reminders, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloReminderWorker> logger)
+    IZaloOutbox outbox, ZaloWakeUps wakeUps, ZaloEventMapper mapper, ResumeReminders reminders, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloReminderWorker> logger)
     : ZaloWorkerLoop(logger)
 {
     public const string OutsideServiceWindow = "outside-service-window";
@@ -31,13 +33,13 @@ public sealed class ZaloReminderWorker(
             // Zalo counts the window from the citizen's last message; the outbox checks it again when it sends.
             var inWindow = item.LastUserMessageAt is { } last && time.GetUtcNow() - last < o.CustomerServiceWindow;
             var decision = await reminders.RemindAsync(
-                $"{ZaloEventMapper.ChannelId}/{mapper.ConversationId(item.UserId)}", o.Reminders.After, inWindow ? null : OutsideServiceWindow, cancellationToken);
+                new ConversationKey(ZaloEventMapper.ChannelId, mapper.ConversationId(item.UserId)), o.Reminders.After, inWindow ? null : OutsideServiceWindow, cancellationToken);
             switch (decision.Verdict)
             {
                 case ResumeReminders.Verdict.Send:
                     var messages = ZaloMessageBuilder.Build(decision.Reminder!).Select(m => m.ToJsonString()).ToList();
                     await outbox.QueueReminderAsync(item, messages, ZaloMessageBuilder.Choices(decision.Reminder!), cancellationToken);
-                    outbox.Queued.Release();
+                    wakeUps.Outbox.Release();
                     logger.LogInformation("Zalo reminder {Id} queued", item.Id);
                     break;
                 case ResumeReminders.Verdict.Wait:

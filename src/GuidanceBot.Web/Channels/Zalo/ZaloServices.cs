@@ -15,6 +15,7 @@ public static class ZaloServices
             .Validate(o => !o.IsConfigured || Uri.IsWellFormedUriString(o.OpenApiBaseUrl, UriKind.Absolute), "GuidanceBot:Zalo:OpenApiBaseUrl must be an absolute URL.")
             .Validate(o => !o.IsConfigured || Uri.IsWellFormedUriString(o.OAuthBaseUrl, UriKind.Absolute), "GuidanceBot:Zalo:OAuthBaseUrl must be an absolute URL.")
             .Validate(o => o.ReplayWindow > TimeSpan.Zero && o.CustomerServiceWindow > TimeSpan.Zero, "GuidanceBot:Zalo:ReplayWindow and CustomerServiceWindow must be positive.")
+            .Validate(o => o.InboxLease >= TimeSpan.FromSeconds(10), "GuidanceBot:Zalo:InboxLease must be at least 00:00:10, much longer than a turn.")
             .Validate(o => o.MaxSendAttempts >= 1, "GuidanceBot:Zalo:MaxSendAttempts must be at least 1.")
             .Validate(o => o.SendLease >= o.MinSendLease,
                 "GuidanceBot:Zalo:SendLease must be at least 2 × (1 min + 8 × RequestTimeout), so a send ends before another worker may take its reply.")
@@ -23,9 +24,7 @@ public static class ZaloServices
             .Validate(o => !o.Reminders.Enabled || o.Reminders.CheckEvery > TimeSpan.Zero, "GuidanceBot:Zalo:Reminders:CheckEvery must be positive.")
             .ValidateOnStart();
 
-        services.AddSingleton<ZaloDatabase>();
-        services.AddSingleton<ZaloInbox>();
-        services.AddSingleton<ZaloOutbox>();
+        services.AddSingleton<ZaloWakeUps>();
         services.AddSingleton<ZaloEventMapper>();
         services.AddSingleton<ZaloTokens>();
         services.AddSingleton<ZaloSender>();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using GuidanceBot.Storage;
+using GuidanceBot.Channels.Zalo;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -10,13 +10,11 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// Zalo's refresh token is single-use, so at most one refresh runs per token: inside this process a gate, across
 /// processes a lease on the token row; the new pair is stored in the transaction that marks the old one spent.
 /// </summary>
-public sealed class ZaloTokens(ZaloDatabase db, IHttpClientFactory http, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloTokens> logger)
+public sealed class ZaloTokens(IZaloTokenStore store, IHttpClientFactory http, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloTokens> logger)
 {
     public const string HttpClientName = "zalo-oauth";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _gate = new(1, 1);
-
-    private sealed record TokenRow(long Id, string Access, string Refresh, DateTimeOffset ExpiresAt);
 
     /// <summary>A usable access token, refreshed first when it is about to expire; null when none is stored or refresh failed.</summary>
     public async Task<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
@@ -26,12 +24,12 @@ public sealed class ZaloTokens(ZaloDatabase db, IHttpClientFactory http, IOption
         {
             return null;
         }
-        if (current.ExpiresAt - time.GetUtcNow() > options.Value.RefreshAhead)
+        if (current.AccessExpiresAt - time.GetUtcNow() > options.Value.RefreshAhead)
         {
-            return current.Access;
+            return current.AccessToken;
         }
-        var refreshed = await RefreshAsync(current.Access, cancellationToken);
-        return refreshed ?? (current.ExpiresAt > time.GetUtcNow() ? current.Access : null);
+        var refreshed = await RefreshAsync(current.AccessToken, cancellationToken);
+        return refreshed ?? (current.AccessExpiresAt > time.GetUtcNow() ? current.AccessToken : null);
     }
 
     /// <summary>
@@ -51,9 +49,9 @@ public sealed class ZaloTokens(ZaloDatabase db, IHttpClientFactory http, IOption
                 {
                     return null;
                 }
-                if (current.Access != staleAccessToken)
+                if (current.AccessToken != staleAccessToken)
                 {
-                    return current.Access;
+                    return current.AccessToken;
                 }
                 if (await ClaimAsync(current, cancellationToken))
                 {
@@ -78,7 +76,7 @@ public sealed class ZaloTokens(ZaloDatabase db, IHttpClientFactory http, IOption
     public Task StoreInitialAsync(string accessToken, string refreshToken, TimeSpan expiresIn, CancellationToken cancellationToken) =>
         StoreAsync(null, accessToken, refreshToken, expiresIn, cancellationToken);
 
-    private async Task<string?> RefreshClaimedAsync(TokenRow current, CancellationToken cancellationToken)
+    private async Task<string?> RefreshClaimedAsync(ZaloTokenPair current, CancellationToken cancellationToken)
     {
         var o = options.Value;
         try
@@ -87,7 +85,7 @@ public sealed class ZaloTokens(ZaloDatabase db, IHttpClientFactory http, IOption
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["refresh_token"] = current.Refresh,
+                    ["refresh_token"] = current.RefreshToken,
                     ["app_id"] = o.AppId,
                     ["grant_type"] = "refresh_token",
                 }),
@@ -143,37 +141,19 @@ public sealed class ZaloTokens(ZaloDatabase db, IHttpClientFactory http, IOption
         return null;
     }
 
-    private async Task<TokenRow?> CurrentAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = ZaloDatabase.Command(connection,
-            "SELECT id, access_token, refresh_token, access_expires_at FROM zalo_tokens WHERE spent_at IS NULL ORDER BY id DESC LIMIT 1");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new TokenRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
-            : null;
-    }
+    private Task<ZaloTokenPair?> CurrentAsync(CancellationToken cancellationToken) => store.CurrentAsync(cancellationToken);
 
-    private async Task<bool> ClaimAsync(TokenRow row, CancellationToken cancellationToken)
+    private Task<bool> ClaimAsync(ZaloTokenPair row, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = ZaloDatabase.Command(connection,
-            "UPDATE zalo_tokens SET refreshing_until = $until WHERE id = $id AND spent_at IS NULL AND (refreshing_until IS NULL OR refreshing_until < $now)",
-            ("$until", (now + Lease).ToUnixTimeMilliseconds()), ("$id", row.Id), ("$now", now.ToUnixTimeMilliseconds()));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return store.TryClaimRefreshAsync(row.Id, now + Lease, now, cancellationToken);
     }
 
-    private async Task ReleaseAsync(TokenRow row, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(CancellationToken.None);
-        await using var command = ZaloDatabase.Command(connection, "UPDATE zalo_tokens SET refreshing_until = NULL WHERE id = $id", ("$id", row.Id));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private Task ReleaseAsync(ZaloTokenPair row, CancellationToken cancellationToken) => store.ReleaseRefreshAsync(row.Id, cancellationToken);
 
-    private async Task StoreAsync(long? spentId, string access, string refresh, TimeSpan expiresIn, CancellationToken cancellationToken)
+    private Task StoreAsync(long? spentId, string access, string refresh, TimeSpan expiresIn, CancellationToken cancellationToken)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await ZaloTokenPairs.StoreAsync(connection, spentId, access, refresh, expiresIn, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        return store.StoreAsync(spentId, access, refresh, now + expiresIn, now, cancellationToken);
     }
 }

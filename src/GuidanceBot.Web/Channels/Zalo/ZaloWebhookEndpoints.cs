@@ -1,11 +1,12 @@
 using System.Globalization;
+using GuidanceBot.Channels.Zalo;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
 
 /// <summary>
 /// <c>POST /api/zalo/webhook</c>: checks the signature and the event's age, writes the event to the durable inbox and
-/// answers 200 at once (Zalo wants an answer within 2 s); the turn runs in <see cref="ZaloInboxWorker"/>.
+/// answers 200 at once (Zalo wants an answer within 2 s); the turn runs in <see cref="ZaloInboxWorker"/> on whichever instance claims it.
 /// </summary>
 public static class ZaloWebhookEndpoints
 {
@@ -19,7 +20,7 @@ public static class ZaloWebhookEndpoints
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext http, IOptions<ZaloOptions> options, ZaloInbox inbox, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext http, IOptions<ZaloOptions> options, IZaloInbox inbox, ZaloWakeUps wakeUps, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var o = options.Value;
         if (!o.IsConfigured)
@@ -53,8 +54,12 @@ public static class ZaloWebhookEndpoints
             // The OA's own echoes and receipts: acknowledged, never processed, or the bot would talk to itself.
             return Results.Ok();
         }
-        var added = await inbox.AddAsync(e, cancellationToken);
-        if (!added)
+        var added = await inbox.AddAsync(new ZaloInboxEntry(e.Key, e.EventName, e.UserId, e.Text, e.Kind != ZaloEventKind.Unfollow), cancellationToken);
+        if (added)
+        {
+            wakeUps.Inbox.Release();
+        }
+        else
         {
             loggers.CreateLogger(typeof(ZaloWebhookEndpoints)).LogInformation("Zalo event {Event} delivered again; ignored", e.EventName);
         }

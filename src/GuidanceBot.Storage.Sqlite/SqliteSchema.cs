@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace GuidanceBot.Storage;
+namespace GuidanceBot.Storage.Sqlite;
 
 /// <summary>Versioned schema of the SQLite store. Append a migration; never edit one that has shipped.</summary>
 internal static class SqliteSchema
@@ -129,6 +129,11 @@ internal static class SqliteSchema
             last_used_at INTEGER,
             revoked_at INTEGER,
             revoked_by TEXT);
+        """,
+        // 6: Zalo inbox claims, so a worker holds the events it runs (a lease) and a citizen's events run in arrival order
+        // even with several workers.
+        """
+        ALTER TABLE zalo_inbox ADD COLUMN claimed_until INTEGER;
         """,
     ];
 

@@ -1,23 +1,15 @@
-namespace GuidanceBot.Web.Channels.Zalo;
+using GuidanceBot.Channels.Zalo;
+using static GuidanceBot.Storage.Sqlite.SqliteDatabase;
+
+namespace GuidanceBot.Storage.Sqlite;
 
 /// <summary>
-/// Replies waiting to be delivered, in the bot's SQLite file, so they survive a restart or a Zalo outage.
-/// A row ends as <c>sent</c> or <c>dropped</c> with a reason; nothing stays pending forever.
-/// A worker takes rows by claiming them (<c>sending</c>, with a lease), so two workers or two instances on one file
-/// never send the same row; while a row is <c>sending</c> its <c>due_at</c> is the end of the lease.
-/// A reminder a citizen asked for waits here too, as <c>reminder</c> (no message yet, due when it should be looked at),
-/// and is claimed as <c>reminding</c> the same way before it becomes a reply (<see cref="ZaloReminderWorker"/>).
+/// The Zalo outbox in <c>zalo_outbox</c>. A claimed row is <c>sending</c> and its <c>due_at</c> is the end of the lease;
+/// a planned reminder is <c>reminder</c> (no message yet, due when it should be looked at) and is claimed as
+/// <c>reminding</c>. Claims are single statements in the process's write turn, so they never interleave.
 /// </summary>
-public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
+public sealed class SqliteZaloOutbox(SqliteDatabase db, TimeProvider time) : IZaloOutbox
 {
-    /// <summary>Signalled when replies were queued.</summary>
-    public SemaphoreSlim Queued { get; } = new(0, int.MaxValue);
-
-    /// <summary>
-    /// Claims due rows, oldest first, in one statement: they become <c>sending</c> until <paramref name="lease"/> from now,
-    /// when a worker that crashed with them has them taken again. A user's row is claimed only when none of their earlier
-    /// rows is waiting for a later retry or in another worker's hands, so a later reply never overtakes an earlier one.
-    /// </summary>
     public async Task<IReadOnlyList<ZaloOutboxItem>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -25,7 +17,7 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
         await using var connection = await db.OpenAsync(cancellationToken);
         // The IN list is computed before any row changes, so a user's earlier and later due rows are claimed together,
         // in id order (LIMIT never keeps a later row and cuts an earlier one).
-        await using var command = ZaloDatabase.Command(connection,
+        await using var command = Command(connection,
             "UPDATE zalo_outbox SET status = 'sending', due_at = $until WHERE id IN (" +
             "SELECT o.id FROM zalo_outbox o WHERE o.status IN ('pending', 'sending') AND o.due_at <= $now " +
             "AND NOT EXISTS (SELECT 1 FROM zalo_outbox p WHERE p.status IN ('pending', 'sending') AND p.due_at > $now " +
@@ -36,13 +28,12 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
         return await ReadClaimedAsync(command, cancellationToken);
     }
 
-    /// <summary>Claims planned reminders that are due, as <see cref="ClaimAsync"/> claims replies.</summary>
     public async Task<IReadOnlyList<ZaloOutboxItem>> ClaimRemindersAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
-        await using var command = ZaloDatabase.Command(connection,
+        await using var command = Command(connection,
             "UPDATE zalo_outbox SET status = 'reminding', due_at = $until WHERE id IN (" +
             "SELECT id FROM zalo_outbox WHERE status IN ('reminder', 'reminding') AND due_at <= $now ORDER BY id LIMIT $limit) " +
             "RETURNING id, user_id, message, attempts, (SELECT last_message_at FROM zalo_users u WHERE u.user_id = zalo_outbox.user_id)",
@@ -50,17 +41,13 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
         return await ReadClaimedAsync(command, cancellationToken);
     }
 
-    /// <summary>
-    /// Turns a claimed reminder into replies to deliver now: the row itself takes the first message, so however many
-    /// workers decided to send it, it is queued once. The reminder's buttons become the user's last choices.
-    /// </summary>
     public async Task QueueReminderAsync(ZaloOutboxItem reminder, IReadOnlyList<string> messages, IReadOnlyList<string> choices, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         using var writeTurn = await db.WriteTurnAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var queue = ZaloDatabase.Command(connection,
+        await using (var queue = Command(connection,
             "UPDATE zalo_outbox SET status = 'pending', message = $message, due_at = $now WHERE id = $id AND status = 'reminding'",
             ("$message", messages[0]), ("$now", now), ("$id", reminder.Id)))
         {
@@ -72,14 +59,14 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
         }
         foreach (var message in messages.Skip(1))
         {
-            await using var insert = ZaloDatabase.Command(connection,
+            await using var insert = Command(connection,
                 "INSERT INTO zalo_outbox(user_id, message, created_at, due_at) VALUES($user, $message, $now, $now)",
                 ("$user", reminder.UserId), ("$message", message), ("$now", now));
             insert.Transaction = transaction;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var remember = ZaloDatabase.Command(connection, "UPDATE zalo_users SET choices = $choices WHERE user_id = $user",
-            ("$choices", choices.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(choices, ZaloJson.Default.IReadOnlyListString) : null),
+        await using (var remember = Command(connection, "UPDATE zalo_users SET choices = $choices WHERE user_id = $user",
+            ("$choices", ZaloChoicesJson.Write(choices)),
             ("$user", reminder.UserId)))
         {
             remember.Transaction = transaction;
@@ -88,7 +75,6 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
         transaction.Commit();
     }
 
-    /// <summary>Puts a claimed reminder back to wait until <paramref name="due"/>.</summary>
     public Task PostponeReminderAsync(ZaloOutboxItem reminder, DateTimeOffset due, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE zalo_outbox SET status = 'reminder', due_at = $due WHERE id = $id AND status = 'reminding'",
             cancellationToken, ("$id", reminder.Id), ("$due", due.ToUnixTimeMilliseconds()));
@@ -106,12 +92,10 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
         ExecuteAsync("UPDATE zalo_outbox SET status = 'pending', attempts = attempts + 1, due_at = $due, reason = $reason WHERE id = $id AND status = 'sending'",
             cancellationToken, ("$id", item.Id), ("$due", due.ToUnixTimeMilliseconds()), ("$reason", reason));
 
-    /// <summary>Gives back a claimed row that was not attempted: it is due again at once, for any worker.</summary>
     public Task ReleaseAsync(ZaloOutboxItem item, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE zalo_outbox SET status = 'pending', due_at = $now WHERE id = $id AND status = 'sending'",
             cancellationToken, ("$id", item.Id));
 
-    /// <summary>Drops everything still pending or planned for a user, e.g. after they unfollowed.</summary>
     public Task DropPendingAsync(string userId, string reason, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = $now, reason = $reason WHERE user_id = $user AND status IN ('pending', 'reminder')",
             cancellationToken, ("$user", userId), ("$reason", reason));
@@ -133,6 +117,3 @@ public sealed class ZaloOutbox(ZaloDatabase db, TimeProvider time)
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
         db.WriteAsync(sql, cancellationToken, [("$now", time.GetUtcNow().ToUnixTimeMilliseconds()), .. parameters]);
 }
-
-/// <summary>One queued reply: the OA API <c>message</c> object as JSON, for one user.</summary>
-public sealed record ZaloOutboxItem(long Id, string UserId, string Message, int Attempts, DateTimeOffset? LastUserMessageAt);

@@ -2,18 +2,20 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using GuidanceBot.Analytics;
+using GuidanceBot.Engine;
 using Microsoft.Data.Sqlite;
 
-namespace GuidanceBot.Storage;
+namespace GuidanceBot.Storage.Sqlite;
 
 /// <summary>
 /// The embedded default store: conversation state and analytics events in one SQLite file (WAL).
 /// Writes go through one writer that commits whatever turns are waiting in one transaction (group commit);
 /// a turn whose ETag no longer matches writes nothing. Reads use their own connections.
+/// A conversation's key is kept as one text, <c>channel/id</c> (channels have no '/').
 /// </summary>
-public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConversations, IAsyncDisposable, IDisposable
+public sealed class SqliteConversationStore : IConversationStore, IAnalyticsSink, IIdleConversations, IAsyncDisposable, IDisposable
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writerLoop;
     private readonly SqliteConnection _writer;
@@ -35,15 +37,10 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
     private const int CommitsPerCheckpoint = 30;
     private static readonly TimeSpan CheckpointEvery = TimeSpan.FromMilliseconds(250);
 
-    public SqliteStore(string path)
+    public SqliteConversationStore(SqliteDatabase database)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        FilePath = full;
-        _connectionString = SqliteConnections.ConnectionString(full, create: true, pooling: false);
-
+        _database = database;
         _writer = Open();
-        SqliteSchema.Migrate(_writer);
 
         _insertState = Prepare(_writer,
             "INSERT INTO conversations(key, state, etag, updated_at) VALUES($key, $state, $etag, $now) ON CONFLICT(key) DO NOTHING",
@@ -65,16 +62,13 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>The absolute path of the database file.</summary>
-    public string FilePath { get; }
-
-    public async Task<StoredConversation?> LoadAsync(string key, CancellationToken cancellationToken)
+    public async Task<StoredConversation?> LoadAsync(ConversationKey key, CancellationToken cancellationToken)
     {
         // Every turn starts here: each pooled connection keeps its load statement prepared.
         var command = _loads.TryTake(out var pooled) ? pooled : Prepare(Open(), "SELECT state, etag FROM conversations WHERE key = $key", "$key");
         try
         {
-            command.Parameters["$key"].Value = key;
+            command.Parameters["$key"].Value = Text(key);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? new StoredConversation(reader.GetString(0), reader.GetString(1))
@@ -86,14 +80,16 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         }
     }
 
-    public Task<string?> SaveAsync(string key, string json, string? expectedETag, IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken) =>
-        EnqueueAsync(new PendingWrite(key, json, expectedETag, events));
+    public Task<string?> SaveAsync(ConversationKey key, ConversationWrite state, string? expectedETag, IReadOnlyList<AnalyticsEvent> events,
+        CancellationToken cancellationToken) =>
+        // The sweep's times come from the JSON itself (generated columns, migration 2), so only the JSON is written.
+        EnqueueAsync(new PendingWrite(Text(key), state.Json, expectedETag, events));
 
     public Task AppendAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken) =>
         events.Count == 0 ? Task.CompletedTask : EnqueueAsync(new PendingWrite(null, null, null, events));
 
     private Task<string?> EnqueueAsync(PendingWrite write) =>
-        _writes.Writer.TryWrite(write) ? write.Done.Task : throw new ObjectDisposedException(nameof(SqliteStore));
+        _writes.Writer.TryWrite(write) ? write.Done.Task : throw new ObjectDisposedException(nameof(SqliteConversationStore));
 
     private async Task WriteLoopAsync()
     {
@@ -106,7 +102,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
             try
             {
                 // Turns that arrive while another writer of the file has its turn join this batch.
-                using var writeTurn = await SqliteWriteGate.EnterAsync(FilePath, CancellationToken.None);
+                using var writeTurn = await _database.WriteTurnAsync(CancellationToken.None);
                 while (batch.Count < 512 && _writes.Reader.TryRead(out var write))
                 {
                     batch.Add(write);
@@ -240,7 +236,7 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
         }
     }
 
-    public async Task<IReadOnlyList<string>> FindIdleAsync(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ConversationKey>> FindIdleAsync(DateTimeOffset idleSince, int limit, CancellationToken cancellationToken)
     {
         var connection = RentReader();
         try
@@ -252,11 +248,11 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
                 "ORDER BY active_at LIMIT $limit";
             command.Parameters.AddWithValue("$before", idleSince.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$limit", limit);
-            var keys = new List<string>();
+            var keys = new List<ConversationKey>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                keys.Add(reader.GetString(0));
+                keys.Add(Key(reader.GetString(0)));
             }
             return keys;
         }
@@ -290,7 +286,15 @@ public sealed class SqliteStore : IConversationStore, IAnalyticsSink, IIdleConve
 
     private SqliteConnection RentReader() => _readers.TryTake(out var connection) ? connection : Open();
 
-    private SqliteConnection Open() => SqliteConnections.Open(_connectionString);
+    private SqliteConnection Open() => _database.OpenDedicated();
+
+    private static string Text(ConversationKey key) => $"{key.Channel}/{key.Id}";
+
+    private static ConversationKey Key(string text)
+    {
+        var slash = text.IndexOf('/');
+        return new ConversationKey(text[..slash], text[(slash + 1)..]);
+    }
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace GuidanceBot.Storage;
+namespace GuidanceBot.Storage.Sqlite;
 
 /// <summary>
 /// One write transaction at a time per database file inside this process, taken in turn. SQLite itself lets a second

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace GuidanceBot.Storage;
+namespace GuidanceBot.Storage.Sqlite;
 
 /// <summary>Opens connections to the bot's SQLite file with the settings every part of the bot relies on.</summary>
 public static class SqliteConnections

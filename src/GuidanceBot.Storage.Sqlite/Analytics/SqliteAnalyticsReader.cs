@@ -2,18 +2,17 @@ using System.Globalization;
 using GuidanceBot.Analytics;
 using Microsoft.Data.Sqlite;
 
-namespace GuidanceBot.Storage;
+namespace GuidanceBot.Storage.Sqlite;
 
 /// <summary>
-/// Analytics over the SQLite store's file. Funnels never scan raw events: <see cref="RefreshAsync"/> folds each run
+/// Analytics over the SQLite file. Funnels never scan raw events: <see cref="RefreshAsync"/> folds each run
 /// (by run start day) into daily roll-ups, recomputing only the days whose runs got new events since the last refresh.
 /// Not-understood texts, link clicks and "helpful" answers are counted from events through the (kind, ts) index.
 /// </summary>
-public sealed class SqliteAnalytics(string databasePath, TimeSpan dayOffset) : IAnalyticsReader
+public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayOffset) : IAnalyticsReader
 {
     private const string Watermark = "events";
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private readonly string _connectionString = SqliteConnections.ConnectionString(databasePath);
 
     private const string StepColumns =
         "SUM(entered), SUM(moved_on), SUM(ended_completed), SUM(ended_abandoned), SUM(ended_cancelled), SUM(ended_handed_off), SUM(ended_replaced), SUM(in_progress), SUM(resumed)";
@@ -98,135 +97,74 @@ public sealed class SqliteAnalytics(string databasePath, TimeSpan dayOffset) : I
             }
             rollup.Add(RunFacts.Fold(events));
         }
-        rollup.Write(connection, transaction, day);
+        Write(rollup, connection, transaction, day);
     }
 
-    /// <summary>The per-day sums the roll-up tables hold, built run by run.</summary>
-    private sealed class DayRollup
+    private static void Write(DayRollup rollup, SqliteConnection connection, SqliteTransaction transaction, long day)
     {
-        private readonly Dictionary<(string Flow, string Version, string Channel, string Language), long[]> _runs = new();
-        private readonly Dictionary<(string Flow, string Version, string Channel, string Language, string Step), long[]> _steps = new();
-        private readonly Dictionary<(string Flow, string Version, string Channel, string Language, string Step, int Bucket), long> _seconds = new();
-        private readonly Dictionary<(string Flow, string Version, string Channel, string Language, string Outcome), long> _outcomes = new();
-
-        public void Add(RunFacts? run)
+        using (var insert = Prepared(connection, transaction,
+            "INSERT INTO rollup_runs(flow_id, day, content_version, channel, language, started, completed, abandoned, cancelled, handed_off, replaced, in_progress, resumed) " +
+            "VALUES($f, $d, $v, $c, $l, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8))
         {
-            if (run is null)
+            foreach (var ((flow, version, channel, language), values) in rollup.Runs)
             {
-                return;
-            }
-            var key = (run.FlowId, run.ContentVersion, run.Channel, run.Language);
-            var totals = _runs.TryGetValue(key, out var t) ? t : _runs[key] = new long[8];
-            totals[0]++;
-            totals[1 + EndingIndex(run.Ending)]++;
-            if (run.ResumedAfterAbandoned)
-            {
-                totals[7]++;
-            }
-            if (run.Ending == RunEnding.Completed)
-            {
-                var outcomeKey = (run.FlowId, run.ContentVersion, run.Channel, run.Language, run.Outcome ?? "none");
-                _outcomes[outcomeKey] = _outcomes.GetValueOrDefault(outcomeKey) + 1;
-            }
-            foreach (var (stepId, facts) in run.Steps)
-            {
-                var stepKey = (run.FlowId, run.ContentVersion, run.Channel, run.Language, stepId);
-                var step = _steps.TryGetValue(stepKey, out var s) ? s : _steps[stepKey] = new long[9];
-                step[0]++;
-                if (facts.MovedOn)
-                {
-                    step[1]++;
-                    var bucketKey = (run.FlowId, run.ContentVersion, run.Channel, run.Language, stepId, StepSeconds.Bucket(facts.Seconds));
-                    _seconds[bucketKey] = _seconds.GetValueOrDefault(bucketKey) + 1;
-                }
-                else
-                {
-                    step[2 + EndingIndex(run.Ending)]++;
-                }
-                if (facts.Resumed)
-                {
-                    step[8]++;
-                }
+                Run(insert, flow, day, version, channel, language, values);
             }
         }
-
-        /// <summary>0..4 for the endings in the order of the tables' columns, 5 for a run still in progress.</summary>
-        private static int EndingIndex(string? ending) => ending switch
+        using (var insert = Prepared(connection, transaction,
+            "INSERT INTO rollup_steps(flow_id, day, content_version, channel, language, step_id, entered, moved_on, ended_completed, ended_abandoned, " +
+            "ended_cancelled, ended_handed_off, ended_replaced, in_progress, resumed) VALUES($f, $d, $v, $c, $l, $s, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)", 9, "$s"))
         {
-            RunEnding.Completed => 0,
-            RunEnding.Abandoned => 1,
-            RunEnding.Cancelled => 2,
-            RunEnding.HandedOff => 3,
-            RunEnding.Replaced => 4,
-            _ => 5,
-        };
-
-        public void Write(SqliteConnection connection, SqliteTransaction transaction, long day)
-        {
-            using (var insert = Prepared(connection, transaction,
-                "INSERT INTO rollup_runs(flow_id, day, content_version, channel, language, started, completed, abandoned, cancelled, handed_off, replaced, in_progress, resumed) " +
-                "VALUES($f, $d, $v, $c, $l, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8))
+            foreach (var ((flow, version, channel, language, step), values) in rollup.Steps)
             {
-                foreach (var ((flow, version, channel, language), values) in _runs)
-                {
-                    Run(insert, flow, day, version, channel, language, values);
-                }
-            }
-            using (var insert = Prepared(connection, transaction,
-                "INSERT INTO rollup_steps(flow_id, day, content_version, channel, language, step_id, entered, moved_on, ended_completed, ended_abandoned, " +
-                "ended_cancelled, ended_handed_off, ended_replaced, in_progress, resumed) VALUES($f, $d, $v, $c, $l, $s, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)", 9, "$s"))
-            {
-                foreach (var ((flow, version, channel, language, step), values) in _steps)
-                {
-                    insert.Parameters["$s"].Value = step;
-                    Run(insert, flow, day, version, channel, language, values);
-                }
-            }
-            using (var insert = Prepared(connection, transaction,
-                "INSERT INTO rollup_step_seconds(flow_id, day, content_version, channel, language, step_id, bucket, runs) VALUES($f, $d, $v, $c, $l, $s, $p0, $p1)", 2, "$s"))
-            {
-                foreach (var ((flow, version, channel, language, step, bucket), runs) in _seconds)
-                {
-                    insert.Parameters["$s"].Value = step;
-                    Run(insert, flow, day, version, channel, language, [bucket, runs]);
-                }
-            }
-            using (var insert = Prepared(connection, transaction,
-                "INSERT INTO rollup_outcomes(flow_id, day, content_version, channel, language, outcome, runs) VALUES($f, $d, $v, $c, $l, $s, $p0)", 1, "$s"))
-            {
-                foreach (var ((flow, version, channel, language, outcome), runs) in _outcomes)
-                {
-                    insert.Parameters["$s"].Value = outcome;
-                    Run(insert, flow, day, version, channel, language, [runs]);
-                }
+                insert.Parameters["$s"].Value = step;
+                Run(insert, flow, day, version, channel, language, values);
             }
         }
-
-        private static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, int values, params string[] extra)
+        using (var insert = Prepared(connection, transaction,
+            "INSERT INTO rollup_step_seconds(flow_id, day, content_version, channel, language, step_id, bucket, runs) VALUES($f, $d, $v, $c, $l, $s, $p0, $p1)", 2, "$s"))
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in new[] { "$f", "$d", "$v", "$c", "$l" }.Concat(extra).Concat(Enumerable.Range(0, values).Select(i => $"$p{i}")))
+            foreach (var ((flow, version, channel, language, step, bucket), runs) in rollup.Seconds)
             {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                insert.Parameters["$s"].Value = step;
+                Run(insert, flow, day, version, channel, language, [bucket, runs]);
             }
-            return command;
         }
-
-        private static void Run(SqliteCommand insert, string flow, long day, string version, string channel, string language, long[] values)
+        using (var insert = Prepared(connection, transaction,
+            "INSERT INTO rollup_outcomes(flow_id, day, content_version, channel, language, outcome, runs) VALUES($f, $d, $v, $c, $l, $s, $p0)", 1, "$s"))
         {
-            insert.Parameters["$f"].Value = flow;
-            insert.Parameters["$d"].Value = day;
-            insert.Parameters["$v"].Value = version;
-            insert.Parameters["$c"].Value = channel;
-            insert.Parameters["$l"].Value = language;
-            for (var i = 0; i < values.Length; i++)
+            foreach (var ((flow, version, channel, language, outcome), runs) in rollup.Outcomes)
             {
-                insert.Parameters[$"$p{i}"].Value = values[i];
+                insert.Parameters["$s"].Value = outcome;
+                Run(insert, flow, day, version, channel, language, [runs]);
             }
-            insert.ExecuteNonQuery();
         }
+    }
+
+    private static SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, int values, params string[] extra)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in new[] { "$f", "$d", "$v", "$c", "$l" }.Concat(extra).Concat(Enumerable.Range(0, values).Select(i => $"$p{i}")))
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        return command;
+    }
+
+    private static void Run(SqliteCommand insert, string flow, long day, string version, string channel, string language, long[] values)
+    {
+        insert.Parameters["$f"].Value = flow;
+        insert.Parameters["$d"].Value = day;
+        insert.Parameters["$v"].Value = version;
+        insert.Parameters["$c"].Value = channel;
+        insert.Parameters["$l"].Value = language;
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[$"$p{i}"].Value = values[i];
+        }
+        insert.ExecuteNonQuery();
     }
 
     public Task<IReadOnlyList<RunTotals>> RunTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
@@ -285,18 +223,7 @@ public sealed class SqliteAnalytics(string databasePath, TimeSpan dayOffset) : I
             parameters,
             r => (Text: r.GetString(0), Flow: r.IsDBNull(1) ? null : r.GetString(1), Offered: r.GetString(2), Count: r.GetInt64(3)),
             cancellationToken);
-        return groups
-            .GroupBy(g => g.Text, StringComparer.Ordinal)
-            .Select(t => new NotUnderstoodText(
-                t.Key,
-                t.Sum(g => g.Count),
-                t.SelectMany(g => g.Offered.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => (Flow: f, g.Count)))
-                    .GroupBy(o => o.Flow, StringComparer.Ordinal).OrderByDescending(o => o.Sum(x => x.Count)).ThenBy(o => o.Key, StringComparer.Ordinal)
-                    .Select(o => o.Key).Take(3).ToList(),
-                t.Where(g => g.Flow is not null).Select(g => g.Flow!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
-            .OrderByDescending(t => t.Count).ThenBy(t => t.Text, StringComparer.Ordinal)
-            .Take(limit)
-            .ToList();
+        return NotUnderstoodText.Merge(groups, limit);
     }
 
     public Task<IReadOnlyList<KeyedCount>> LinkClicksAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
@@ -404,7 +331,7 @@ public sealed class SqliteAnalytics(string databasePath, TimeSpan dayOffset) : I
         return document.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
     }
 
-    private SqliteConnection Open() => SqliteConnections.Open(_connectionString);
+    private SqliteConnection Open() => database.Open();
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {

@@ -1,0 +1,29 @@
+using GuidanceBot.Analytics;
+using GuidanceBot.Channels.Zalo;
+using GuidanceBot.Engine;
+using GuidanceBot.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.Storage.Sqlite;
+
+/// <summary>Registers every store over one SQLite file (one <see cref="SqliteDatabase"/> for the process).</summary>
+public static class SqliteStorage
+{
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Func<IServiceProvider, string> path)
+    {
+        services.AddSingleton(sp => new SqliteDatabase(path(sp)));
+        services.AddSingleton<SqliteConversationStore>();
+        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
+        services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<SqliteConversationStore>());
+        services.AddSingleton<IIdleConversations>(sp => sp.GetRequiredService<SqliteConversationStore>());
+        services.AddSingleton<IAnalyticsReader>(sp => new SqliteAnalyticsReader(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DayOffset));
+        services.AddSingleton<IStaffAccountStore, SqliteStaffAccountStore>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<IZaloInbox, SqliteZaloInbox>();
+        services.AddSingleton<IZaloOutbox, SqliteZaloOutbox>();
+        services.AddSingleton<IZaloTokenStore, SqliteZaloTokenStore>();
+        return services;
+    }
+}
