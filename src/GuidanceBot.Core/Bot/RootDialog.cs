@@ -87,6 +87,14 @@ public sealed class RootDialog : ComponentDialog
         }
 
         var text = turn.Activity.Text ?? "";
+        if (memory[ResumeOffered] is not null && inner.ActiveDialog is not null && IsOnlySmallTalk(text) is { } act)
+        {
+            // "Chào ad, mình quay lại rồi" to "Lần trước bạn dừng ở …?" is not a no: greet back and ask again.
+            turn.Record(EventKinds.Act, properties: new Dictionary<string, string> { ["act"] = act.Name() });
+            var (offer, offerButtons) = ResumeOffer(_catalog(), running, turn.Language);
+            turn.Send((act == ConversationalAct.Greeting ? turn.T("Chào bạn! ", "Hello! ") : "") + offer, offerButtons);
+            return DialogTurnResult.Waiting;
+        }
         if (memory[ResumeOffered] is not null)
         {
             memory.Remove(ResumeOffered);
@@ -366,4 +374,15 @@ public sealed class RootDialog : ComponentDialog
     private static bool IsLabel(string text, LocalizedText label) => TopicMenu.IsTitle(VietnameseText.Canonical(text), label);
 
     private static bool IsYes(string text, LocalizedText label) => IsLabel(text, label) || ConfirmRecognizer.Recognize(text) == true;
+
+    /// <summary>The act of a message that is only a greeting, thanks or a question about the bot: no answer to a yes/no offer.</summary>
+    private static ConversationalAct? IsOnlySmallTalk(string text)
+    {
+        var cues = CueRecognizer.Read(text);
+        var act = cues.IsOnlyActs ? ConversationalActs.Main(cues.Acts) : (ConversationalAct?)null;
+        return act is ConversationalAct.Greeting or ConversationalAct.Thanks or ConversationalAct.WhoAreYou or ConversationalAct.WhatCanYouDo
+            && ConfirmRecognizer.Recognize(text) is null
+            ? act
+            : null;
+    }
 }

@@ -20,7 +20,8 @@ internal static class CuePhrases
             "good morning", "good afternoon", "good evening", "morning", "bạn ơi", "ad ơi", "admin ơi", "bot ơi",
             "anh ơi", "chị ơi", "em ơi", "ơi", "có ai không", "có ai ở đó không", "có ai trực không", "còn ai không",
             "bạn có đó không", "có đó không", "is anyone there", "anybody there", "anyone there", "nice to meet you",
-            "rất vui được gặp", "hân hạnh", "chúc buổi sáng",
+            "rất vui được gặp", "hân hạnh", "chúc buổi sáng", "quay lại rồi", "mình quay lại rồi", "em quay lại rồi",
+            "tôi quay lại rồi", "i'm back", "i am back",
         ],
         [ConversationalAct.Thanks] =
         [

@@ -86,6 +86,25 @@ public sealed class FlowRunTests : IDisposable
     }
 
     [Fact]
+    public async Task A_greeting_in_answer_to_the_resume_offer_is_greeted_and_the_offer_stands()
+    {
+        var chat = _world.Chat("back");
+        await chat.Say("đăng ký tạm trú");
+        await chat.Say("Nhà thuê");
+        _world.Time.Advance(TimeSpan.FromHours(2));
+        await chat.Say("alo");
+        Assert.StartsWith("Lần trước bạn dừng ở bước \"Bạn cần chuẩn bị:\"", chat.LastText);
+
+        await chat.Say("chào ad, mình quay lại rồi");
+        Assert.StartsWith("Chào bạn! Lần trước bạn dừng ở bước", chat.LastText);
+        Assert.Equal(["Tiếp tục", "Làm việc khác"], chat.Buttons);
+
+        await chat.Say("Tiếp tục");
+        Assert.StartsWith("Bạn cần chuẩn bị:", chat.LastText);
+        Assert.DoesNotContain(await chat.Events(), e => e.Kind == EventKinds.FlowCancelled);
+    }
+
+    [Fact]
     public async Task Help_at_a_step_gives_the_steps_own_help()
     {
         var chat = _world.Chat("help");
