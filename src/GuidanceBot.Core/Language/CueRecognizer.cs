@@ -52,7 +52,7 @@ public static class CueRecognizer
             }
         }
         // The same words with their diacritics, for the recognisers' accent features; canonical ones if they do not align.
-        var typedWords = WordsOf(expanded);
+        var typedWords = VietnameseText.WordsOf(expanded);
         if (typedWords.Count != words.Length)
         {
             typedWords = [.. words];
@@ -79,26 +79,6 @@ public static class CueRecognizer
     /// <summary>The questions' fact names in the order the facts block lists them, for answers in a stable order.</summary>
     public static IEnumerable<string> InFactOrder(IEnumerable<string> questions) =>
         FactNames.All.Where(questions.Contains);
-
-    /// <summary>Runs of letters and digits, as <see cref="VietnameseText.CanonicalOfExpanded"/> splits words, but unfolded.</summary>
-    private static List<string> WordsOf(string expanded)
-    {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= expanded.Length; i++)
-        {
-            if (i < expanded.Length && char.IsLetterOrDigit(expanded[i]))
-            {
-                start = start < 0 ? i : start;
-            }
-            else if (start >= 0)
-            {
-                words.Add(expanded[start..i]);
-                start = -1;
-            }
-        }
-        return words;
-    }
 
     private static string WithEmojiAsWords(string text)
     {
