@@ -110,7 +110,7 @@ public sealed class FlowDialog : Dialog
             return await dc.EndDialogAsync(null, cancellationToken);
         }
         ResumeIfAbandoned(turn, run);
-        if (result is JsonObject asked && (asked["switchTo"] is not null || asked["reroute"] is not null))
+        if (RouterRequest.From(result) is not null)
         {
             // A flow this one called asks the router to switch or to read the message: pass it up.
             return await dc.EndDialogAsync(result, cancellationToken);
@@ -129,7 +129,7 @@ public sealed class FlowDialog : Dialog
         {
             case FlowAsking.Switch when answer == true:
                 turn.Items[EndReasonItem] = "replaced";
-                return await dc.EndDialogAsync(new JsonObject { ["switchTo"] = run.SwitchTo }, cancellationToken);
+                return await dc.EndDialogAsync(new RouterRequest(SwitchTo: run.SwitchTo).ToJson(), cancellationToken);
             case FlowAsking.Switch when answer == false:
                 run.SwitchTo = null;
                 turn.Send(turn.T("Được, mình tiếp tục hướng dẫn hiện tại.", "OK, let's carry on."));
@@ -151,7 +151,7 @@ public sealed class FlowDialog : Dialog
                 return await dc.EndDialogAsync(JsonValue.Create(run.Outcome), cancellationToken);
             case FlowAsking.Helpful:
                 // Not an answer to the question: the citizen has moved on; let the router read the message.
-                return await dc.EndDialogAsync(new JsonObject { ["reroute"] = true }, cancellationToken);
+                return await dc.EndDialogAsync(new RouterRequest(Reroute: true).ToJson(), cancellationToken);
             case FlowAsking.Reminder when answer is { } remind:
                 return AnswerReminder(turn, run, step, remind);
             case FlowAsking.Switch or FlowAsking.Stuck or FlowAsking.Reminder:

@@ -55,6 +55,22 @@ public class AnnounceAndConfirmTests
     }
 
     [Fact]
+    public async Task In_english_the_confirmation_is_asked_and_answered_in_english()
+    {
+        var chat = new Conversation(RealBot.Create(Hesitant), locale: "en-US");
+
+        await chat.Say("register temporary residence where I rent");
+
+        Assert.Equal("Is it one of these?", chat.LastText);
+        var tamTru = RealBot.Catalog.Find("tam-tru")!.Title.For("en");
+        Assert.Equal([tamTru, "None of these"], [chat.Buttons[0], chat.Buttons[^1]]);
+
+        await chat.Say(tamTru);
+
+        Assert.StartsWith($"I will guide you through \"{tamTru}\".", chat.LastText);
+    }
+
+    [Fact]
     public async Task None_of_these_gets_the_menu_and_starts_nothing()
     {
         var chat = new Conversation(RealBot.Create(Hesitant));
