@@ -29,6 +29,9 @@ const string Usage = """
                             dashboard accounts; the password is asked for (no echo) or read from stdin, never an argument
       apikey add NAME | apikey list | apikey revoke ID [--sqlite PATH]
                             API keys for /api/analytics/* (as on the dashboard's accounts page); add prints the new key once
+      places [--province ID] | places find TEXT [--province ID]
+                            the province's communes and wards (id<TAB>name<TAB>kind), or what TEXT is recognised as;
+                            the province defaults to GuidanceBot:Bot:Province, else thanh-hoa (see docs/places.md)
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -106,6 +109,16 @@ switch (command)
         // "cli:" cannot be part of a staff name, so the list tells keys made in the terminal from those made on the dashboard.
         return await ApiKeyCommand.RunAsync(host.Services.GetRequiredService<ApiKeys>(), args.Skip(1).ToList(), "cli:" + Environment.UserName,
             Console.Out, Console.Error, CancellationToken.None);
+    }
+    case "places":
+    {
+        // The host's settings: GuidanceBot:Bot:Province and the content folder, as the web host reads them.
+        using var host = CliHost.Build(options);
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return PlacesCommand.Run(options.Positional,
+            options.Named.GetValueOrDefault("province") ?? host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuidanceBot.Bot.BotOptions>>().Value.Province,
+            host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuidanceBot.Content.ContentOptions>>().Value.Directory,
+            Console.Out, Console.Error);
     }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");

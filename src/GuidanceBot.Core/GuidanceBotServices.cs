@@ -3,6 +3,7 @@ using GuidanceBot.Bot;
 using GuidanceBot.Content;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Places;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -76,6 +77,7 @@ public static class GuidanceBotServices
             sp.GetRequiredService<IIntentRecognizer>(),
             sp.GetRequiredService<IOptions<BotOptions>>().Value,
             sp.GetRequiredService<ITextAnalyzer>()));
+        services.AddPlaces();
         services.AddSingleton<IBot, DialogBot>();
         services.AddSingleton<TurnEngine>();
         return services;

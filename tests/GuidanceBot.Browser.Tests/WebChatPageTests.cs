@@ -41,7 +41,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Contains(events, e => e.Kind == EventKinds.FlowStarted && e.FlowId == "khai-sinh");
         Assert.Contains(events, e => e.Kind == EventKinds.FlowCompleted && e.FlowId == "khai-sinh");
         var steps = events.Where(e => e.Kind == EventKinds.StepEntered && e.FlowId == "khai-sinh").Select(e => e.StepId).ToList();
-        Assert.Equal(["noi-sinh", "tuoi-be", "phi-dung-han", "noi-o", "giay-to", "tai-khoan", "chon-cong"], steps.Take(7));
+        Assert.Equal(["noi-sinh", "tuoi-be", "phi-dung-han", "noi-o", "giay-to", "chon-cong", "tai-khoan"], steps.Take(7));
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
             await chat.TapAsync(answer);
         }
 
-        var popup = await context.RunAndWaitForPageAsync(() => chat.Button("Mở Cổng Dịch vụ công quốc gia").ClickAsync());
+        var popup = await context.RunAndWaitForPageAsync(() => chat.Button("Xem thủ tục đăng ký khai sinh").ClickAsync());
         await popup.WaitForURLAsync("https://dichvucong.gov.vn/**");
 
         var until = DateTime.UtcNow.AddSeconds(10);

@@ -8,7 +8,7 @@ public sealed class BotOptions
     /// <summary>The number citizens are given when they ask for a person.</summary>
     public string Hotline { get; set; } = "1800 1096";
 
-    /// <summary>The province's id (kebab-case, e.g. "thanh-hoa"), which selects province fee overrides in dialogs/.</summary>
+    /// <summary>The province's id (kebab-case, e.g. "thanh-hoa"): selects fee overrides in dialogs/ and dialogs/places/&lt;id&gt;.yaml.</summary>
     public string? Province { get; set; }
 
     /// <summary>A citizen who writes again after this long is offered to resume where they stopped.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -6,9 +7,9 @@ using Fields = System.Collections.Generic.Dictionary<string, (YamlDotNet.Represe
 namespace GuidanceBot.Content;
 
 /// <summary>
-/// What every reader of a file in dialogs/ shares: YAML parsed through the representation model (so every node keeps
-/// its line and column), and node helpers that report what is wrong at the node and return null, so reading goes on
-/// and every error of a file is reported, not only the first.
+/// What the readers of content files (flows, out-of-scope topics, places) share: YamlDotNet's representation model, so every node keeps its
+/// line and column, and node helpers that report what is wrong at the node and return null, so reading goes on and
+/// every error of a file is found, not only the first.
 /// </summary>
 internal abstract partial class ContentFileReader(string file)
 {
@@ -21,17 +22,21 @@ internal abstract partial class ContentFileReader(string file)
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     protected static partial Regex KebabCase();
 
-    protected readonly string _file = file;
-    protected readonly List<ContentError> _errors = [];
-    protected readonly List<NamedReference> _links = [];
+    /// <summary>The file as named in error messages.</summary>
+    protected string SourceFile { get; } = file;
 
-    /// <summary>What one file holds, for messages ("flow", "out-of-scope topic").</summary>
-    protected abstract string Kind { get; }
+    protected List<ContentError> Errors { get; } = [];
 
-    /// <summary>The fields at the top of such a file, in the order files write them.</summary>
-    protected abstract IReadOnlyList<string> TopFields { get; }
+    /// <summary>The link ids the file defines, for the check that they are unique across all files.</summary>
+    protected List<NamedReference> LinkReferences { get; } = [];
 
-    protected YamlMappingNode? Parse(string yaml)
+    /// <summary>An id written the way the file's ids are, for error messages ("tam-tru").</summary>
+    protected abstract string IdExample { get; }
+
+    /// <summary>The root mapping of a file of one YAML document, or null with the error.</summary>
+    /// <param name="oneOnly">Why a second document is an error: "one flow per file".</param>
+    /// <param name="unique">What must be unique in a mapping: "each field and step id".</param>
+    protected YamlMappingNode? ParseRoot(string yaml, string empty, string oneOnly, string notMapping, string unique)
     {
         var parser = new Parser(new StringReader(yaml));
         var stream = new YamlStream();
@@ -41,7 +46,7 @@ internal abstract partial class ContentFileReader(string file)
         }
         catch (YamlException e) when (e.Message.StartsWith("Duplicate key ", StringComparison.Ordinal))
         {
-            Error(e.Start, $"'{e.Message["Duplicate key ".Length..]}' appears twice in the same mapping: each field and step id may appear only once");
+            Error(e.Start, $"'{e.Message["Duplicate key ".Length..]}' appears twice in the same mapping: {unique} may appear only once");
             return null;
         }
         catch (YamlException e)
@@ -59,68 +64,17 @@ internal abstract partial class ContentFileReader(string file)
 
         if (stream.Documents.Count == 0)
         {
-            _errors.Add(new ContentError(_file, 1, 1, $"the file is empty: write one {Kind} (see dialogs/README.md)"));
+            Errors.Add(new ContentError(SourceFile, 1, 1, empty));
             return null;
         }
         if (stream.Documents.Count > 1)
-            Error(stream.Documents[1].RootNode, $"one {Kind} per file: remove the second YAML document (after '---')");
+            Error(stream.Documents[1].RootNode, $"{oneOnly}: remove the second YAML document (after '---')");
 
         if (stream.Documents[0].RootNode is YamlMappingNode root)
             return root;
-        Error(stream.Documents[0].RootNode, $"a {Kind} file is a mapping of fields ({string.Join(", ", TopFields.Take(3))}, …), see dialogs/README.md");
+        Error(stream.Documents[0].RootNode, notMapping);
         return null;
     }
-
-    protected (IReadOnlyList<string>? Vi, IReadOnlyList<string>? En) Utterances(YamlNode node)
-    {
-        if (Mapping(node, "utterances") is not { } map)
-            return (null, null);
-        var fields = Fields(map, "utterances", TextFields);
-        return (Language("vi", "Vietnamese"), Language("en", "English"));
-
-        IReadOnlyList<string>? Language(string language, string name)
-        {
-            if (!fields.TryGetValue(language, out var entry))
-            {
-                Error(map, $"utterances has no {language} list: write at least {MinUtterances} ways a citizen asks for this in {name}");
-                return null;
-            }
-            var utterances = Sequence(entry.Value, $"utterances.{language}")
-                .Select(item => Scalar(item, $"utterances.{language}"))
-                .OfType<string>()
-                .ToArray();
-            var different = utterances.Select(u => u.Trim().ToLowerInvariant()).Distinct().Count();
-            if (different < MinUtterances)
-            {
-                Error(entry.Value, $"utterances.{language} has {different} different utterance(s): write at least {MinUtterances}");
-                return null;
-            }
-            return utterances;
-        }
-    }
-
-    protected IReadOnlyList<FlowLink> Links(YamlNode node, string where)
-    {
-        var links = new List<FlowLink>();
-        var items = Sequence(node, where);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var itemWhere = $"{where}[{i + 1}]";
-            if (Mapping(items[i], itemWhere) is not { } map)
-                continue;
-            var fields = Fields(map, itemWhere, LinkFields);
-            var id = Required(fields, "id", map, itemWhere) is { } idNode ? Id(idNode, $"{itemWhere}.id") : null;
-            if (id is not null)
-                _links.Add(Reference(id, fields["id"].Value));
-            var label = Required(fields, "label", map, itemWhere) is { } l ? Text(l, $"{itemWhere}.label") : null;
-            var url = Required(fields, "url", map, itemWhere) is { } u ? Url(u, $"{itemWhere}.url") : null;
-            if (id is not null && label is not null && url is not null)
-                links.Add(new FlowLink(id, label, url));
-        }
-        return links;
-    }
-
-    // ---- Node helpers: each reports what is wrong at the node and returns null, so reading goes on.
 
     /// <summary>The scalar keys of a mapping; a key outside <paramref name="known"/> is reported.</summary>
     protected Fields Fields(YamlMappingNode map, string where, IReadOnlyCollection<string> known)
@@ -173,23 +127,6 @@ internal abstract partial class ContentFileReader(string file)
         return [];
     }
 
-    protected LocalizedText? Text(YamlNode node, string what)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            Error(node, $"{what} should be a text with vi and en, e.g. {{ vi: \"…\", en: \"…\" }}");
-            return null;
-        }
-        var fields = Fields(map, what, TextFields);
-        string? vi = null;
-        if (fields.TryGetValue("vi", out var viEntry))
-            vi = Scalar(viEntry.Value, $"{what}.vi");
-        else
-            Error(map, $"{what} has no vi text: Vietnamese is required");
-        var en = fields.TryGetValue("en", out var enEntry) ? Scalar(enEntry.Value, $"{what}.en") : null;
-        return vi is null ? null : new LocalizedText(vi, en);
-    }
-
     /// <summary>A non-empty single value of at most <see cref="MaxTextLength"/> characters.</summary>
     protected string? Scalar(YamlNode node, string what)
     {
@@ -209,15 +146,12 @@ internal abstract partial class ContentFileReader(string file)
         return value;
     }
 
-    /// <summary>A name that refers to an id defined elsewhere: if it matches none, that is the error to report.</summary>
-    protected string? Name(YamlNode node, string what) => Scalar(node, what);
-
-    /// <summary>An id being defined (flow, step, link, province): kebab-case.</summary>
+    /// <summary>An id being defined: kebab-case.</summary>
     protected string? Id(YamlNode node, string what)
     {
         var id = Scalar(node, what);
         if (id is not null && !KebabCase().IsMatch(id))
-            Error(node, $"'{id}' ({what}) is not a kebab-case id: use lower-case letters a-z without diacritics, digits and single hyphens, e.g. 'tam-tru'");
+            Error(node, $"'{id}' ({what}) is not a kebab-case id: use lower-case letters a-z without diacritics, digits and single hyphens, e.g. '{IdExample}'");
         return id;
     }
 
@@ -232,11 +166,88 @@ internal abstract partial class ContentFileReader(string file)
         return null;
     }
 
+    /// <summary>A date written YYYY-MM-DD.</summary>
+    protected DateOnly? Date(YamlNode node, string what, string example)
+    {
+        if (Scalar(node, what) is not { } text)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        Error(node, $"{what} '{text}' is not a date written as YYYY-MM-DD, e.g. {example}");
+        return null;
+    }
+
+    protected (IReadOnlyList<string>? Vi, IReadOnlyList<string>? En) Utterances(YamlNode node)
+    {
+        if (Mapping(node, "utterances") is not { } map)
+            return (null, null);
+        var fields = Fields(map, "utterances", TextFields);
+        return (Language("vi", "Vietnamese"), Language("en", "English"));
+
+        IReadOnlyList<string>? Language(string language, string name)
+        {
+            if (!fields.TryGetValue(language, out var entry))
+            {
+                Error(map, $"utterances has no {language} list: write at least {MinUtterances} ways a citizen asks for this in {name}");
+                return null;
+            }
+            var utterances = Sequence(entry.Value, $"utterances.{language}")
+                .Select(item => Scalar(item, $"utterances.{language}"))
+                .OfType<string>()
+                .ToArray();
+            var different = utterances.Select(u => u.Trim().ToLowerInvariant()).Distinct().Count();
+            if (different < MinUtterances)
+            {
+                Error(entry.Value, $"utterances.{language} has {different} different utterance(s): write at least {MinUtterances}");
+                return null;
+            }
+            return utterances;
+        }
+    }
+
+    protected IReadOnlyList<FlowLink> Links(YamlNode node, string where)
+    {
+        var links = new List<FlowLink>();
+        var items = Sequence(node, where);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemWhere = $"{where}[{i + 1}]";
+            if (Mapping(items[i], itemWhere) is not { } map)
+                continue;
+            var fields = Fields(map, itemWhere, LinkFields);
+            var id = Required(fields, "id", map, itemWhere) is { } idNode ? Id(idNode, $"{itemWhere}.id") : null;
+            if (id is not null)
+                LinkReferences.Add(Reference(id, fields["id"].Value));
+            var label = Required(fields, "label", map, itemWhere) is { } l ? Text(l, $"{itemWhere}.label") : null;
+            var url = Required(fields, "url", map, itemWhere) is { } u ? Url(u, $"{itemWhere}.url") : null;
+            if (id is not null && label is not null && url is not null)
+                links.Add(new FlowLink(id, label, url));
+        }
+        return links;
+    }
+
+    protected LocalizedText? Text(YamlNode node, string what)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{what} should be a text with vi and en, e.g. {{ vi: \"…\", en: \"…\" }}");
+            return null;
+        }
+        var fields = Fields(map, what, TextFields);
+        string? vi = null;
+        if (fields.TryGetValue("vi", out var viEntry))
+            vi = Scalar(viEntry.Value, $"{what}.vi");
+        else
+            Error(map, $"{what} has no vi text: Vietnamese is required");
+        var en = fields.TryGetValue("en", out var enEntry) ? Scalar(enEntry.Value, $"{what}.en") : null;
+        return vi is null ? null : new LocalizedText(vi, en);
+    }
+
     protected NamedReference Reference(string id, YamlNode node) =>
-        new(id, _file, checked((int)node.Start.Line), checked((int)node.Start.Column));
+        new(id, SourceFile, checked((int)node.Start.Line), checked((int)node.Start.Column));
 
     protected void Error(YamlNode node, string message) => Error(node.Start, message);
 
     protected void Error(Mark mark, string message) =>
-        _errors.Add(new ContentError(_file, checked((int)mark.Line), checked((int)mark.Column), message));
+        Errors.Add(new ContentError(SourceFile, checked((int)mark.Line), checked((int)mark.Column), message));
 }

@@ -38,22 +38,27 @@ internal sealed class FlowFileReader : ContentFileReader
     private readonly List<NamedReference> _needs = [];
     private NamedReference? _flowId;
 
-    private FlowFileReader(string file) : base(file)
+    private FlowFileReader(string file)
+        : base(file)
     {
     }
 
-    protected override string Kind => "flow";
-
-    protected override IReadOnlyList<string> TopFields => FlowFields;
+    protected override string IdExample => "tam-tru";
 
     public static ParsedFlowFile Read(string file, string yaml, string contentVersion)
     {
         var reader = new FlowFileReader(file);
         var root = reader.Parse(yaml);
         var flow = root is null ? null : reader.ReadFlow(root, contentVersion);
-        return new ParsedFlowFile(file, reader._errors.Count == 0 ? flow : null, reader._errors,
-            reader._flowId, reader._links, reader._calls, reader._needs, reader._endOutcomes);
+        return new ParsedFlowFile(file, reader.Errors.Count == 0 ? flow : null, reader.Errors,
+            reader._flowId, reader.LinkReferences, reader._calls, reader._needs, reader._endOutcomes);
     }
+
+    private YamlMappingNode? Parse(string yaml) => ParseRoot(yaml,
+        empty: "the file is empty: write one flow (see dialogs/README.md)",
+        oneOnly: "one flow per file",
+        notMapping: "a flow file is a mapping of fields (id, topic, title, …), see dialogs/README.md",
+        unique: "each field and step id");
 
     private FlowDefinition? ReadFlow(YamlMappingNode root, string contentVersion)
     {
@@ -85,15 +90,15 @@ internal sealed class FlowFileReader : ContentFileReader
         if (Required(fields, "steps", root, "the flow") is { } stepsNode)
         {
             steps = Steps(stepsNode);
-            FlowGraphCheck.Check(steps, start, startNode, _errors, _file);
+            FlowGraphCheck.Check(steps, start, startNode, Errors, SourceFile);
         }
 
-        if (_errors.Count > 0 || id is null || topic is null || title is null || source is null || facts is null || vi is null || en is null
+        if (Errors.Count > 0 || id is null || topic is null || title is null || source is null || facts is null || vi is null || en is null
             || start is null || steps is null || steps.Any(s => s.Definition is null))
             return null;
 
         return new FlowDefinition(id, topic, title, summary, source, facts, needs, vi, en, start,
-            steps.Select(s => s.Definition!).ToArray(), contentVersion, _file);
+            steps.Select(s => s.Definition!).ToArray(), contentVersion, SourceFile);
     }
 
     private FlowSource? Source(YamlNode node)
@@ -477,5 +482,10 @@ internal sealed class FlowFileReader : ContentFileReader
         }
         return new FeeDefinition(online, inPerson, provinces);
     }
+
+    // ---- Flow-specific node helpers (the shared ones are in ContentFileReader).
+
+    /// <summary>A name that refers to an id defined elsewhere: if it matches none, that is the error to report.</summary>
+    private string? Name(YamlNode node, string what) => Scalar(node, what);
 
 }

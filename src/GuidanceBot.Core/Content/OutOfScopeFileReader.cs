@@ -13,16 +13,18 @@ internal sealed class OutOfScopeFileReader : ContentFileReader
     {
     }
 
-    protected override string Kind => "out-of-scope topic";
-
-    protected override IReadOnlyList<string> TopFields => TopicFields;
+    protected override string IdExample => "toa-an";
 
     public static ParsedOutOfScopeFile Read(string file, string yaml)
     {
         var reader = new OutOfScopeFileReader(file);
-        var root = reader.Parse(yaml);
+        var root = reader.ParseRoot(yaml,
+            empty: "the file is empty: write one out-of-scope topic (see dialogs/README.md)",
+            oneOnly: "one out-of-scope topic per file",
+            notMapping: "an out-of-scope file is a mapping of fields (id, title, answer, …), see dialogs/README.md",
+            unique: "each field");
         var topic = root is null ? null : reader.ReadTopic(root);
-        return new ParsedOutOfScopeFile(file, reader._errors.Count == 0 ? topic : null, reader._errors, reader._topicId, reader._links);
+        return new ParsedOutOfScopeFile(file, reader.Errors.Count == 0 ? topic : null, reader.Errors, reader._topicId, reader.LinkReferences);
     }
 
     private OutOfScopeTopic? ReadTopic(YamlMappingNode root)
@@ -35,8 +37,8 @@ internal sealed class OutOfScopeFileReader : ContentFileReader
         var answer = Required(fields, "answer", root, "the topic") is { } answerNode ? Text(answerNode, "answer") : null;
         var links = Optional(fields, "links") is { } linksNode ? Links(linksNode, "links") : [];
         var (vi, en) = Required(fields, "utterances", root, "the topic") is { } utterancesNode ? Utterances(utterancesNode) : (null, null);
-        return _errors.Count > 0 || id is null || title is null || answer is null || vi is null || en is null
+        return Errors.Count > 0 || id is null || title is null || answer is null || vi is null || en is null
             ? null
-            : new OutOfScopeTopic(id, title, answer, links, vi, en, _file);
+            : new OutOfScopeTopic(id, title, answer, links, vi, en, SourceFile);
     }
 }

@@ -12,6 +12,8 @@ public sealed class ContentStartupCheck(IServiceProvider services) : IHostedServ
     public Task StartAsync(CancellationToken cancellationToken)
     {
         services.GetRequiredService<ContentProvider>();
+        // The province's places (dialogs/places/) are content too: a broken or missing file stops the start the same way.
+        services.GetRequiredService<GuidanceBot.Places.PlaceDirectory>();
         // Usually built already by a hosted service that runs turns (Zalo, sweeper); this makes it so in any host.
         services.GetRequiredService<IIntentRecognizer>();
         return Task.CompletedTask;

@@ -11,25 +11,10 @@ public sealed class ContentAtStartupTests
         try
         {
             File.WriteAllText(Path.Combine(dir.FullName, "hong.yaml"), "id: hong\ntitle: { vi: \"Hỏng\" }\nstart: a\nsteps:\n  a:\n    nxet: b\n");
-            var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                Environment =
-                {
-                    ["GuidanceBot__Content__Directory"] = dir.FullName,
-                    ["GuidanceBot__Storage__SqlitePath"] = Path.Combine(dir.FullName, "bot.db"),
-                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                },
-            };
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(deadline.Token);
 
-            Assert.Equal(1, process.ExitCode);
-            var output = await stderr + await stdout;
+            var (exitCode, output) = await HostStartup.RunUntilExitAsync(dir.FullName, dir.FullName);
+
+            Assert.Equal(1, exitCode);
             Assert.Contains($"{Path.Combine(dir.FullName, "hong.yaml")}:6:5: unknown field 'nxet' in step 'a'", output);
             Assert.Contains("hong.yaml:1:1: the flow has no 'topic'", output);
         }
