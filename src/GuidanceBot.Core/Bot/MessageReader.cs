@@ -29,9 +29,20 @@ public sealed class MessageReader(Func<FlowCatalog> catalog, IIntentRecognizer i
     public OutOfScopeTopic? OutOfScope(Reading reading) =>
         reading.Matches is [var top, ..] && top.Score >= options.OutOfScopeMatch ? catalog().FindOutOfScope(top.FlowId) : null;
 
-    /// <summary>Flows scoring from <see cref="BotOptions.ConfirmMatch"/>, best first, at most three: the candidates to confirm.</summary>
-    public IReadOnlyList<FlowDefinition> Candidates(Reading reading) =>
-        reading.Matches.Where(m => m.Score >= options.ConfirmMatch).Select(m => catalog().Find(m.FlowId)).OfType<FlowDefinition>().Take(3).ToList();
+    /// <summary>
+    /// The candidates to confirm when the best flow scores from <see cref="BotOptions.ConfirmMatch"/>: the flows scoring from
+    /// it, best first, at most three, and at least two when there is another flow to offer; none otherwise.
+    /// </summary>
+    public IReadOnlyList<FlowDefinition> Candidates(Reading reading)
+    {
+        var flows = reading.Matches.Select(m => (Match: m, Flow: catalog().Find(m.FlowId))).Where(m => m.Flow is not null).ToList();
+        if (flows.Count == 0 || flows[0].Match.Score < options.ConfirmMatch)
+        {
+            return [];
+        }
+        // The best two whatever the second scores, a third only when it is as close.
+        return flows.TakeWhile((m, i) => i < 2 || i < 3 && m.Match.Score >= options.ConfirmMatch).Select(m => m.Flow!).ToList();
+    }
 
     /// <summary>The closest flows whatever their score, for "not understood".</summary>
     public IReadOnlyList<FlowDefinition> Closest(Reading reading) =>
