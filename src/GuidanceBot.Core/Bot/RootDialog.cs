@@ -49,9 +49,6 @@ public sealed class RootDialog : ComponentDialog
         AddDialog(new ChoicePrompt(FlowOfferDialog.ChoicePromptId));
     }
 
-    /// <summary>How the router reads free text; also what <c>guidancebot eval</c> measures.</summary>
-    public MessageReader Reader => _reader;
-
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
         dc.ActiveDialog!.Dialogs = [];
