@@ -20,8 +20,17 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public string SqlitePath { get; }
 
+    /// <summary>A host on a PostgreSQL database (several hosts on one database are several instances behind a load balancer).</summary>
+    public static BotHost OnPostgres(string connectionString)
+    {
+        var host = new BotHost();
+        host.Settings["GuidanceBot:Storage:Provider"] = "Postgres";
+        host.Settings["ConnectionStrings:GuidanceBot"] = connectionString;
+        return host;
+    }
+
     /// <summary>A clock the test moves; when null the host uses the system clock.</summary>
-    public FixedTime? Time { get; init; }
+    public FixedTime? Time { get; set; }
 
     /// <summary>Service overrides applied after the host's own registrations, e.g. a slow bot.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }

@@ -14,7 +14,7 @@ public static class TopicMenu
         (Content.Topics.CivilStatus, new("Khai sinh, khai tử, kết hôn", "Birth, death, marriage")),
         (Content.Topics.Residence, new("Thường trú, tạm trú, lưu trú", "Residence registration")),
         (Content.Topics.Identity, new("CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "ID card, passport, licence, criminal record")),
-        (Content.Topics.JobsInsurance, new("Việc làm & bảo hiểm", "Jobs & insurance")),
+        (Content.Topics.JobsInsurance, new("Xe cộ, bảo hiểm, việc làm", "Vehicles, insurance & jobs")),
     ];
 
     public static IEnumerable<CardAction> Buttons(TurnContext turn) => Topics.Select(t => CardAction.ImBack(t.Title.For(turn.Language)));

@@ -44,7 +44,7 @@ internal static class CuePhrases
             "ok", "okay", "oke", "okie", "oki", "okela", "okê", "ô kê", "o ke", "vâng", "dạ", "dạ vâng", "ừ", "ừm",
             "uh", "uhm", "um", "được", "được rồi", "rồi", "xong rồi", "hiểu rồi", "đã hiểu", "biết rồi",
             "rõ rồi", "đã rõ", "nắm rồi", "nhận được rồi", "đúng rồi", "chuẩn", "có", "yes", "yeah", "yep", "yup",
-            "got it", "alright", "all right", "fine", "sure", "i see", "understood", "noted", "cool", "nice", "good",
+            "got it", "alright", "all right", "fine", "sure", "i see", "understood", "noted", "cool",
             "kk", "hihi", "haha", "hehe", "hì",
         ],
         [ConversationalAct.WhoAreYou] =
@@ -174,7 +174,7 @@ internal static class CuePhrases
         "luon", "nhieu", "lam", "qua", "nho", "that", "nhi", "day", "do", "nua", "roi", "so", "much", "very",
         "lot", "please", "pls", "plz", "again", "you", "u", "i", "my", "me", "guys", "all", "everyone", "there", "dear",
         "sir", "madam", "bro", "sis", "chatbot", "tro", "ly", "ao", "ti", "chut", "xiu", "vs", "nhung", "cho",
-        "ho", "dum", "gium", "ve", "dang", "cua", "nay", "kia", "thi", "la", "va", "ma", "hoi", "xin", "giup", "dau", "su", "gi", "is", "it", "this", "for", "of", "does",
+        "ho", "dum", "gium", "ve", "dang", "cua", "nay", "kia", "thi", "la", "va", "ma", "hoi", "xin", "giup", "dau", "su", "gi", "da", "is", "it", "this", "for", "of", "does",
     };
 
     /// <summary>Emoji that say an act on their own, read as the words they stand for.</summary>

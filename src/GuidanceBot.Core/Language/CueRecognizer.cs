@@ -27,8 +27,14 @@ public static class CueRecognizer
         }
         var expanded = VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(typed));
         var words = VietnameseText.TokensOf(VietnameseText.CanonicalOfExpanded(expanded));
+        // The same words with their diacritics: they tell "vắng" from "vâng", and the recognisers use them.
+        var typedWords = VietnameseText.WordsOf(expanded);
+        if (typedWords.Count != words.Length)
+        {
+            typedWords = [.. words];
+        }
         var covered = new bool[words.Length];
-        var hits = Lexicon.Find(words, covered);
+        var hits = Lexicon.Find(words, typedWords, covered);
         if (hits.Count == 0)
         {
             return new MessageCues([], [], text ?? "", words.Count(w => !CuePhrases.Softeners.Contains(w)));
@@ -46,16 +52,12 @@ public static class CueRecognizer
             {
                 questions.Add(fact);
             }
-            if (hit.Label.Act == ConversationalAct.VagueRequest)
+            // A vague request's words may name the need ("dịch vụ công"), and a lone "vang", "da", "co" typed without
+            // diacritics may be "vắng", "đã", "có" in a need: the recognisers still read them.
+            if (hit.Label.Act is ConversationalAct.VagueRequest or ConversationalAct.Acknowledgement)
             {
                 Array.Fill(kept, true, hit.Start, hit.Length);
             }
-        }
-        // The same words with their diacritics, for the recognisers' accent features; canonical ones if they do not align.
-        var typedWords = VietnameseText.WordsOf(expanded);
-        if (typedWords.Count != words.Length)
-        {
-            typedWords = [.. words];
         }
         var rest = new StringBuilder();
         var content = 0;

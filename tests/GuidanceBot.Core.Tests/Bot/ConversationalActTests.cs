@@ -9,8 +9,8 @@ namespace GuidanceBot.Tests.Bot;
 /// </summary>
 public class ConversationalActTests
 {
-    private static readonly string[] MenuVi = ["Tài khoản VNeID & đăng nhập", "Khai sinh, khai tử, kết hôn", "Thường trú, tạm trú, lưu trú", "CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "Việc làm & bảo hiểm"];
-    private static readonly string[] MenuEn = ["VNeID account & login", "Birth, death, marriage", "Residence registration", "ID card, passport, licence, criminal record", "Jobs & insurance"];
+    private static readonly string[] MenuVi = ["Tài khoản VNeID & đăng nhập", "Khai sinh, khai tử, kết hôn", "Thường trú, tạm trú, lưu trú", "CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "Xe cộ, bảo hiểm, việc làm"];
+    private static readonly string[] MenuEn = ["VNeID account & login", "Birth, death, marriage", "Residence registration", "ID card, passport, licence, criminal record", "Vehicles, insurance & jobs"];
 
     /// <summary>act, language, what the citizen types, the start of the reply at the menu, the start of the reply inside a flow.</summary>
     public static TheoryData<string, string, string, string, string> Acts() => new()

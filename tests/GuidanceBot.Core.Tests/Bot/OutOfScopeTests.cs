@@ -31,7 +31,7 @@ public class OutOfScopeTests
         await chat.Say("tôi muốn làm giấy khai sinh cho con");
         var step = chat.LastText.Split('\n')[^1];
 
-        await chat.Say("khám bệnh cho bé bằng thẻ bảo hiểm y tế ở đâu");
+        await chat.Say("bé nhà mình bị ho sốt cả tuần nay");
 
         Assert.StartsWith("Mình chỉ hướng dẫn thủ tục hành chính trực tuyến, chưa hướng dẫn được việc khám chữa bệnh.", chat.LastText);
         Assert.EndsWith("\n" + step, chat.LastText);
