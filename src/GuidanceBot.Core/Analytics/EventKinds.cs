@@ -41,7 +41,7 @@ public static class EventKinds
     /// <summary>A question the bot does not guide (property <c>topic</c>, the out-of-scope topic id; <c>text</c>, redacted).</summary>
     public const string OutOfScope = "out-of-scope";
 
-    /// <summary>"Có phải bạn muốn …?" for a medium match (property <c>offered</c>: the flows offered).</summary>
+    /// <summary>"Có phải bạn muốn …?" for a medium match (property <c>offered</c>: the flows offered; <c>text</c>, redacted).</summary>
     public const string ConfirmAsked = "confirm-asked";
 
     /// <summary>The answer to "Có phải bạn muốn …?" (property <c>chosen</c>: a flow id, or none).</summary>

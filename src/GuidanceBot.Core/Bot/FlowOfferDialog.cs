@@ -4,6 +4,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
+using GuidanceBot.Language;
 
 namespace GuidanceBot.Bot;
 
@@ -26,7 +27,12 @@ public sealed class FlowOfferDialog(Func<FlowCatalog> catalog) : Dialog(DialogId
         var offer = options?.Deserialize(BotStateJson.Default.FlowOffer) ?? throw new ArgumentException("A flow offer needs its flows.", nameof(options));
         dc.ActiveDialog!.State["offer"] = options.DeepClone();
         var flows = offer.Offered.Select(id => catalog().Find(id)).OfType<FlowDefinition>().ToList();
-        dc.Turn.Record(EventKinds.ConfirmAsked, properties: new Dictionary<string, string> { ["offered"] = string.Join(",", offer.Offered) });
+        dc.Turn.Record(EventKinds.ConfirmAsked, properties: new Dictionary<string, string>
+        {
+            ["offered"] = string.Join(",", offer.Offered),
+            // What was asked, for staff to see which wordings leave the bot unsure (redacted again before it is stored).
+            [TurnEngine.TextProperty] = Redactor.Redact(dc.Turn.Activity.Text ?? ""),
+        });
         PromptOptions Choice(string language) => new()
         {
             Prompt = language == "en" ? "Is it one of these?" : "Có phải bạn muốn làm một trong các thủ tục này không?",
