@@ -8,6 +8,7 @@ using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Dashboard;
+using GuidanceBot.Web.DataProtection;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
@@ -23,6 +24,7 @@ builder.Services.AddApiKeys();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();
+builder.Services.AddSharedKeyRing();
 
 var app = builder.Build();
 app.UseMiddleware<StorageFaultMiddleware>();
