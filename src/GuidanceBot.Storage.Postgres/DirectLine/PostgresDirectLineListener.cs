@@ -10,7 +10,8 @@ namespace GuidanceBot.Storage.Postgres;
 /// This instance's <c>LISTEN directline</c>: one connection outside the pool, opened when the first observer subscribes
 /// (so the CLI never opens it). Each notification names the instance that appended, the conversation and the numbers
 /// appended; this instance's own are skipped (its observers were told directly). When the connection breaks (the
-/// database restarted) it is opened again, backing off up to 30 s, and observers are told they may have missed some.
+/// database restarted) it is opened again, backing off up to 30 s, the pool's idle connections are dropped (they went
+/// down with it), and observers are told they may have missed some.
 /// </summary>
 public sealed class PostgresDirectLineListener(PostgresDatabase database, DirectLineObservers observers, TimeProvider time,
     ILogger<PostgresDirectLineListener> logger) : IDirectLineNotifications, IAsyncDisposable, IDisposable
@@ -56,6 +57,9 @@ public sealed class PostgresDirectLineListener(PostgresDatabase database, Direct
                 }
                 if (lostAt is not null)
                 {
+                    // What broke this connection (a restart, a failover) most likely broke the idle pooled ones too: drop them
+                    // now rather than fail the next requests, the streams' catch-up reads among them.
+                    database.DataSource.Clear();
                     logger.LogInformation("Direct Line notifications: listening again after {Seconds:F0} s", (time.GetUtcNow() - lostAt.Value).TotalSeconds);
                 }
                 lostAt = null;
