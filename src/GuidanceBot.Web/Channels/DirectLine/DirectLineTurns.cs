@@ -1,12 +1,13 @@
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
+using GuidanceBot.Language;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.DirectLine;
 
 /// <summary>
 /// Runs Direct Line activities through the turn engine: the user's activity is echoed into the transcript first (Web
-/// Chat waits for that echo), the bot shows typing on this instance's open streams while a turn runs longer than a
+/// Chat waits for that echo; personal data in its text redacted, since the transcript is stored), the bot shows typing on this instance's open streams while a turn runs longer than a
 /// moment, then the replies are appended in order.
 /// </summary>
 public sealed class DirectLineTurns(TurnEngine engine, DirectLineConversations conversations, DirectLineStreams streams, TimeProvider time,
@@ -45,11 +46,22 @@ public sealed class DirectLineTurns(TurnEngine engine, DirectLineConversations c
         activity.ServiceUrl = null;
         activity.Conversation = new ConversationAccount { Id = conversationId };
         activity.Recipient = Bot();
-        if (!conversations.Fits(activity))
+        // The transcript is stored, so it keeps the citizen's words with ID numbers, phone numbers and names replaced (as
+        // analytics does); the turn itself gets them as typed. Web Chat shows the stored echo in place of what was typed.
+        var typed = activity.Text;
+        activity.Text = typed is null ? null : Redactor.Redact(typed);
+        try
         {
-            return null;
+            if (!conversations.Fits(activity))
+            {
+                return null;
+            }
+            await conversations.AppendAsync(conversationId, activity.From?.Id, [activity], cancellationToken);
         }
-        await conversations.AppendAsync(conversationId, activity.From?.Id, [activity], cancellationToken);
+        finally
+        {
+            activity.Text = typed;
+        }
         await RunAsync(conversationId, activity.From?.Id, activity, publicBase, cancellationToken);
         return activity.Id!;
     }
