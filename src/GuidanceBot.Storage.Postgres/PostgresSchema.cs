@@ -146,7 +146,7 @@ internal static class PostgresSchema
         // 2: the Direct Line transcript, keyed by conversation first (activities numbered per conversation: the numbers are
         // the watermarks), secrets the first instance generates (the development Direct Line secret) and ASP.NET Core
         // data-protection keys, shared by every instance. first_seq/last_seq/bytes describe what is kept, so bounding a
-        // conversation needs no count of its rows.
+        // conversation needs no count of its rows; bytes comes before the activity, so trimming reads sizes without the JSON.
         """
         CREATE TABLE directline_conversations(
             conversation_id text PRIMARY KEY,
@@ -160,8 +160,8 @@ internal static class PostgresSchema
         CREATE TABLE directline_activities(
             conversation_id text NOT NULL,
             seq bigint NOT NULL,
-            activity text NOT NULL,
             bytes integer NOT NULL,
+            activity text NOT NULL,
             PRIMARY KEY (conversation_id, seq));
         CREATE TABLE shared_secrets(
             name text PRIMARY KEY,

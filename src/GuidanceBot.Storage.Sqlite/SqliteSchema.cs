@@ -137,7 +137,7 @@ internal static class SqliteSchema
         """,
         // 7: the Direct Line transcript (activities numbered per conversation: the numbers are the watermarks), secrets the
         // first host generates (the development Direct Line secret) and ASP.NET Core data-protection keys, so they outlive
-        // a restart. first_seq/last_seq/bytes describe what is kept, so bounding a conversation needs no count of its rows.
+        // a restart. first_seq/last_seq/bytes describe what is kept, so bounding a conversation needs no count of its rows; bytes comes before the activity, so trimming reads sizes without the JSON.
         """
         CREATE TABLE directline_conversations(
             conversation_id TEXT PRIMARY KEY,
@@ -151,8 +151,8 @@ internal static class SqliteSchema
         CREATE TABLE directline_activities(
             conversation_id TEXT NOT NULL,
             seq INTEGER NOT NULL,
-            activity TEXT NOT NULL,
             bytes INTEGER NOT NULL,
+            activity TEXT NOT NULL,
             PRIMARY KEY(conversation_id, seq)) WITHOUT ROWID;
         CREATE TABLE shared_secrets(
             name TEXT PRIMARY KEY,

@@ -90,7 +90,7 @@ public abstract class DirectLineTranscriptContract : IDisposable
     }
 
     [Fact]
-    public async Task Only_the_newest_activities_within_the_count_and_byte_bounds_are_kept()
+    public async Task A_conversation_over_a_bound_keeps_its_newest_activities_within_nine_tenths_of_the_bounds()
     {
         var byCount = Retention with { MaxActivities = 5 };
         await Transcript.StartAsync("count", null, CancellationToken.None);
@@ -101,7 +101,8 @@ public abstract class DirectLineTranscriptContract : IDisposable
         await Transcript.AppendAsync("count", null, [Activity("m9"), Activity("m10")], byCount, CancellationToken.None);
 
         var counted = (await Transcript.ReadAsync("count", 0, 100, CancellationToken.None))!;
-        Assert.Equal(["m6", "m7", "m8", "m9", "m10"], Texts(counted));
+        // Over 5 at m6 (down to 4: m3–m6), at m8 (m5–m8), at m9+m10 (m7–m10).
+        Assert.Equal(["m7", "m8", "m9", "m10"], Texts(counted));
         Assert.Equal(10, counted.LastSequence);
 
         var bytesEach = System.Text.Encoding.UTF8.GetByteCount(Activity("ư1"));
@@ -117,7 +118,9 @@ public abstract class DirectLineTranscriptContract : IDisposable
         {
             await Transcript.AppendAsync("bytes", null, [Activity($"ư{i % 10}")], byBytes, CancellationToken.None);
         }
-        Assert.Equal(3, (await Transcript.ReadAsync("bytes", 0, 100, CancellationToken.None))!.Entries.Count);
+        var bounded = (await Transcript.ReadAsync("bytes", 0, 100, CancellationToken.None))!;
+        Assert.Equal(3, bounded.Entries.Count);
+        Assert.Equal(20, bounded.Entries[^1].Sequence);
     }
 
     [Fact]

@@ -43,8 +43,8 @@ public sealed class PostgresDirectLineTranscript(PostgresDatabase database, Post
             "  ON CONFLICT (conversation_id) DO UPDATE SET last_seq = c.last_seq + @n, bytes = c.bytes + @bytes, updated_at = @now " +
             "  RETURNING first_seq, last_seq, bytes), " +
             "a AS (" +
-            "  INSERT INTO directline_activities(conversation_id, seq, activity, bytes) " +
-            "  SELECT @c, c.last_seq - @n + x.ord, x.activity, x.size FROM c, unnest(@activities, @sizes) WITH ORDINALITY AS x(activity, size, ord)) " +
+            "  INSERT INTO directline_activities(conversation_id, seq, bytes, activity) " +
+            "  SELECT @c, c.last_seq - @n + x.ord, x.size, x.activity FROM c, unnest(@activities, @sizes) WITH ORDINALITY AS x(activity, size, ord)) " +
             "SELECT first_seq, last_seq, bytes, pg_notify(@channel, @instance || ' ' || @c || ' ' || (last_seq - @n + 1) || ' ' || last_seq) FROM c",
             ("c", conversationId), ("user", userId), ("base", now.ToUnixTimeMilliseconds()), ("n", (long)activities.Count),
             ("bytes", (long)sizes.Sum()), ("now", now.ToUniversalTime()), ("channel", PostgresDirectLineListener.Channel), ("instance", listener.InstanceId));
@@ -57,7 +57,7 @@ public sealed class PostgresDirectLineTranscript(PostgresDatabase database, Post
             (kept, last, bytes) = (reader.GetInt64(1) - reader.GetInt64(0) + 1, reader.GetInt64(1), reader.GetInt64(2));
         }
         var first = last - activities.Count + 1;
-        if (kept > retention.MaxActivities || bytes > retention.MaxConversationBytes)
+        if (retention.IsOver(kept, bytes))
         {
             await TrimAsync(conversationId, retention, cancellationToken);
         }
@@ -66,19 +66,48 @@ public sealed class PostgresDirectLineTranscript(PostgresDatabase database, Post
     }
 
     /// <summary>
-    /// Drops the oldest activities until the newest ones fit the count and byte bounds. Two instances trimming at once
-    /// each delete what they see; a row goes once, so the byte count stays right.
+    /// Drops the oldest activities (<see cref="DirectLineRetention.TrimTo"/>), reading only their sizes, in a transaction
+    /// that holds the conversation's row, so instances trimming at once take turns and the kept count and bytes stay right.
     /// </summary>
-    private Task TrimAsync(string conversationId, DirectLineRetention retention, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(
-            "WITH cut AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM (" +
-            "  SELECT seq, SUM(bytes) OVER (ORDER BY seq DESC) AS kept_bytes, ROW_NUMBER() OVER (ORDER BY seq DESC) AS kept " +
-            "  FROM directline_activities WHERE conversation_id = @c) t WHERE kept_bytes > @max_bytes OR kept > @max), " +
-            "gone AS (DELETE FROM directline_activities d USING cut WHERE d.conversation_id = @c AND d.seq <= cut.seq RETURNING d.bytes) " +
-            "UPDATE directline_conversations SET first_seq = GREATEST(first_seq, (SELECT seq FROM cut) + 1), " +
-            "  bytes = bytes - (SELECT COALESCE(SUM(bytes), 0) FROM gone) " +
-            "WHERE conversation_id = @c",
-            cancellationToken, ("c", conversationId), ("max", (long)retention.MaxActivities), ("max_bytes", retention.MaxConversationBytes));
+    private async Task TrimAsync(string conversationId, DirectLineRetention retention, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long count, bytes;
+        await using (var row = PostgresDatabase.Command(connection,
+            "SELECT last_seq - first_seq + 1, bytes FROM directline_conversations WHERE conversation_id = @c FOR UPDATE", ("c", conversationId)))
+        await using (var reader = await row.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return;
+            }
+            (count, bytes) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        if (!retention.IsOver(count, bytes))
+        {
+            return;
+        }
+        var sizes = new List<(long, long)>();
+        await using (var rows = PostgresDatabase.Command(connection,
+            "SELECT seq, bytes FROM directline_activities WHERE conversation_id = @c ORDER BY seq", ("c", conversationId)))
+        await using (var reader = await rows.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sizes.Add((reader.GetInt64(0), reader.GetInt32(1)));
+            }
+        }
+        var (cut, left) = retention.TrimTo(sizes, count, bytes);
+        await using (var trim = PostgresDatabase.Command(connection,
+            "DELETE FROM directline_activities WHERE conversation_id = @c AND seq <= @cut; " +
+            "UPDATE directline_conversations SET first_seq = @cut + 1, bytes = @left WHERE conversation_id = @c",
+            ("c", conversationId), ("cut", cut), ("left", left)))
+        {
+            await trim.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     public async Task<DirectLinePage?> ReadAsync(string conversationId, long after, int max, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using GuidanceBot.Channels.DirectLine;
 using Microsoft.Data.Sqlite;
 using static GuidanceBot.Storage.Sqlite.SqliteDatabase;
@@ -6,11 +7,53 @@ namespace GuidanceBot.Storage.Sqlite;
 
 /// <summary>
 /// The Direct Line transcript in <c>directline_conversations</c> and <c>directline_activities</c> (keyed by conversation
-/// and number). One host per file, so every append is this process's own: its observers are told in process, with the
-/// activities, once the append has committed.
+/// and number). Appends go through one writer that commits the waiting ones together (group commit). One host per file,
+/// so every append is this process's own: its observers are told in process, with the activities, once it has committed.
 /// </summary>
-public sealed class SqliteDirectLineTranscript(SqliteDatabase database, DirectLineObservers observers, TimeProvider time) : IDirectLineTranscript
+public sealed class SqliteDirectLineTranscript : IDirectLineTranscript, IAsyncDisposable, IDisposable
 {
+    private readonly SqliteDatabase database;
+    private readonly DirectLineObservers observers;
+    private readonly TimeProvider time;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<SqliteConnection> _writer;
+    private readonly Lazy<SqliteCommand> _upsert;
+    private readonly Lazy<SqliteCommand> _insert;
+    private readonly Task _writeLoop;
+    private int _disposed;
+
+    public SqliteDirectLineTranscript(SqliteDatabase database, DirectLineObservers observers, TimeProvider time)
+    {
+        (this.database, this.observers, this.time) = (database, observers, time);
+        // The writer's connection and statements are made on first use, so a host without Direct Line traffic keeps none open.
+        _writer = new Lazy<SqliteConnection>(database.OpenDedicated);
+        _upsert = new Lazy<SqliteCommand>(() => Prepared(
+            "INSERT INTO directline_conversations(conversation_id, user_id, first_seq, last_seq, bytes, updated_at) VALUES($c, $user, $now + 1, $now + $n, $bytes, $now) " +
+            "ON CONFLICT(conversation_id) DO UPDATE SET last_seq = last_seq + $n, bytes = bytes + $bytes, updated_at = $now " +
+            "RETURNING first_seq, last_seq, bytes",
+            "$c", "$user", "$n", "$bytes", "$now"));
+        _insert = new Lazy<SqliteCommand>(() => Prepared(
+            "INSERT INTO directline_activities(conversation_id, seq, bytes, activity) VALUES($c, $seq, $bytes, $activity)", "$c", "$seq", "$activity", "$bytes"));
+        _writeLoop = Task.Run(WriteLoopAsync);
+    }
+
+    private SqliteCommand Prepared(string sql, params string[] parameters)
+    {
+        var command = _writer.Value.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+        command.Prepare();
+        return command;
+    }
+
+    private sealed record PendingAppend(string ConversationId, string? UserId, IReadOnlyList<string> Activities, DirectLineRetention Retention)
+    {
+        public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     public async Task<DirectLineConversationRecord?> FindAsync(string conversationId, CancellationToken cancellationToken) =>
         (await database.QueryAsync(
             "SELECT user_id, started, last_seq FROM directline_conversations WHERE conversation_id = $c",
@@ -29,7 +72,7 @@ public sealed class SqliteDirectLineTranscript(SqliteDatabase database, DirectLi
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<long> AppendAsync(string conversationId, string? userId, IReadOnlyList<string> activities, DirectLineRetention retention,
+    public Task<long> AppendAsync(string conversationId, string? userId, IReadOnlyList<string> activities, DirectLineRetention retention,
         CancellationToken cancellationToken)
     {
         retention.Check(activities);
@@ -37,65 +80,109 @@ public sealed class SqliteDirectLineTranscript(SqliteDatabase database, DirectLi
         {
             throw new ArgumentException("Append at least one activity.", nameof(activities));
         }
-        var sizes = activities.Select(a => (long)System.Text.Encoding.UTF8.GetByteCount(a)).ToList();
-        var now = time.GetUtcNow();
-        long first, last;
-        using (var writeTurn = await database.WriteTurnAsync(cancellationToken))
+        var append = new PendingAppend(conversationId, userId, activities, retention);
+        return _appends.Writer.TryWrite(append) ? append.Done.Task.WaitAsync(cancellationToken) : throw new ObjectDisposedException(nameof(SqliteDirectLineTranscript));
+    }
+
+    /// <summary>
+    /// The one writer of appends: whatever appends wait when it gets the file's write turn are written in one transaction
+    /// (a Direct Line turn appends twice, the echo and the replies, so one transaction each would triple the turn's writes),
+    /// then each caller gets its first number and the observers are told, in commit order.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingAppend>();
+        var firsts = new List<long>();
+        while (await _appends.Reader.WaitToReadAsync())
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            using var transaction = connection.BeginTransaction(deferred: false);
-            long kept, bytes;
-            await using (var upsert = Command(connection,
-                "INSERT INTO directline_conversations(conversation_id, user_id, first_seq, last_seq, bytes, updated_at) VALUES($c, $user, $base + 1, $base + $n, $bytes, $now) " +
-                "ON CONFLICT(conversation_id) DO UPDATE SET last_seq = last_seq + $n, bytes = bytes + $bytes, updated_at = $now " +
-                "RETURNING first_seq, last_seq, bytes",
-                ("$c", conversationId), ("$user", userId), ("$base", Ms(now)), ("$n", (long)activities.Count), ("$bytes", sizes.Sum()), ("$now", Ms(now))))
+            batch.Clear();
+            firsts.Clear();
+            try
             {
-                upsert.Transaction = transaction;
-                await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                (kept, last, bytes) = (reader.GetInt64(1) - reader.GetInt64(0) + 1, reader.GetInt64(1), reader.GetInt64(2));
-            }
-            first = last - activities.Count + 1;
-            await using (var insert = Command(connection, "INSERT INTO directline_activities(conversation_id, seq, activity, bytes) VALUES($c, $seq, $activity, $bytes)"))
-            {
-                insert.Transaction = transaction;
-                var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-                var activity = insert.Parameters.Add("$activity", SqliteType.Text);
-                var size = insert.Parameters.Add("$bytes", SqliteType.Integer);
-                insert.Parameters.AddWithValue("$c", conversationId);
-                for (var i = 0; i < activities.Count; i++)
+                using var writeTurn = await database.WriteTurnAsync(CancellationToken.None);
+                while (batch.Count < 256 && _appends.Reader.TryRead(out var append))
                 {
-                    (seq.Value, activity.Value, size.Value) = (first + i, activities[i], sizes[i]);
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                    batch.Add(append);
                 }
+                using var transaction = _writer.Value.BeginTransaction(deferred: false);
+                var now = SqliteDatabase.Ms(time.GetUtcNow());
+                foreach (var append in batch)
+                {
+                    firsts.Add(Write(append, transaction, now));
+                }
+                transaction.Commit();
             }
-            if (kept > retention.MaxActivities || bytes > retention.MaxConversationBytes)
+            catch (Exception e)
             {
-                await TrimAsync(connection, transaction, conversationId, retention, cancellationToken);
+                foreach (var append in batch)
+                {
+                    append.Done.TrySetException(e);
+                }
+                continue;
             }
-            transaction.Commit();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var append = batch[i];
+                observers.Appended(new DirectLineAppended(append.ConversationId, firsts[i], firsts[i] + append.Activities.Count - 1, append.Activities));
+                append.Done.TrySetResult(firsts[i]);
+            }
         }
-        observers.Appended(new DirectLineAppended(conversationId, first, last, activities));
+    }
+
+    private long Write(PendingAppend append, SqliteTransaction transaction, long now)
+    {
+        var sizes = append.Activities.Select(a => (long)System.Text.Encoding.UTF8.GetByteCount(a)).ToList();
+        var upsert = _upsert.Value;
+        upsert.Transaction = transaction;
+        (upsert.Parameters["$c"].Value, upsert.Parameters["$user"].Value) = (append.ConversationId, (object?)append.UserId ?? DBNull.Value);
+        (upsert.Parameters["$n"].Value, upsert.Parameters["$bytes"].Value, upsert.Parameters["$now"].Value) = ((long)append.Activities.Count, sizes.Sum(), now);
+        long kept, last, bytes;
+        using (var reader = upsert.ExecuteReader())
+        {
+            reader.Read();
+            (kept, last, bytes) = (reader.GetInt64(1) - reader.GetInt64(0) + 1, reader.GetInt64(1), reader.GetInt64(2));
+        }
+        var first = last - append.Activities.Count + 1;
+        var insert = _insert.Value;
+        insert.Transaction = transaction;
+        insert.Parameters["$c"].Value = append.ConversationId;
+        for (var i = 0; i < append.Activities.Count; i++)
+        {
+            (insert.Parameters["$seq"].Value, insert.Parameters["$activity"].Value, insert.Parameters["$bytes"].Value) = (first + i, append.Activities[i], sizes[i]);
+            insert.ExecuteNonQuery();
+        }
+        if (append.Retention.IsOver(kept, bytes))
+        {
+            Trim(_writer.Value, transaction, append.ConversationId, append.Retention, kept, bytes);
+        }
         return first;
     }
 
-    /// <summary>Drops the oldest activities until the newest ones fit the count and byte bounds.</summary>
-    private static async Task TrimAsync(SqliteConnection connection, SqliteTransaction transaction, string conversationId, DirectLineRetention retention,
-        CancellationToken cancellationToken)
+    /// <summary>Drops the oldest activities (<see cref="DirectLineRetention.TrimTo"/>), reading only their sizes.</summary>
+    private static void Trim(SqliteConnection connection, SqliteTransaction transaction, string conversationId, DirectLineRetention retention,
+        long count, long bytes)
     {
-        await using var trim = Command(connection,
-            "WITH cut AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM (" +
-            "  SELECT seq, SUM(bytes) OVER (ORDER BY seq DESC) AS kept_bytes, ROW_NUMBER() OVER (ORDER BY seq DESC) AS kept " +
-            "  FROM directline_activities WHERE conversation_id = $c) WHERE kept_bytes > $max_bytes OR kept > $max) " +
-            "DELETE FROM directline_activities WHERE conversation_id = $c AND seq <= (SELECT seq FROM cut); " +
-            "UPDATE directline_conversations SET " +
-            "  first_seq = COALESCE((SELECT MIN(seq) FROM directline_activities WHERE conversation_id = $c), last_seq + 1), " +
-            "  bytes = (SELECT COALESCE(SUM(bytes), 0) FROM directline_activities WHERE conversation_id = $c) " +
-            "WHERE conversation_id = $c",
-            ("$c", conversationId), ("$max", (long)retention.MaxActivities), ("$max_bytes", retention.MaxConversationBytes));
+        long cut, left;
+        using (var sizes = Command(connection, "SELECT seq, bytes FROM directline_activities WHERE conversation_id = $c ORDER BY seq", ("$c", conversationId)))
+        {
+            sizes.Transaction = transaction;
+            using var reader = sizes.ExecuteReader();
+            (cut, left) = retention.TrimTo(Rows(reader), count, bytes);
+        }
+        using var trim = Command(connection,
+            "DELETE FROM directline_activities WHERE conversation_id = $c AND seq <= $cut; " +
+            "UPDATE directline_conversations SET first_seq = $cut + 1, bytes = $left WHERE conversation_id = $c",
+            ("$c", conversationId), ("$cut", cut), ("$left", left));
         trim.Transaction = transaction;
-        await trim.ExecuteNonQueryAsync(cancellationToken);
+        trim.ExecuteNonQuery();
+
+        static IEnumerable<(long, long)> Rows(SqliteDataReader reader)
+        {
+            while (reader.Read())
+            {
+                yield return (reader.GetInt64(0), reader.GetInt64(1));
+            }
+        }
     }
 
     public async Task<DirectLinePage?> ReadAsync(string conversationId, long after, int max, CancellationToken cancellationToken)
@@ -144,6 +231,40 @@ public sealed class SqliteDirectLineTranscript(SqliteDatabase database, DirectLi
             {
                 return removed;
             }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _appends.Writer.TryComplete();
+        await _writeLoop;
+        CloseWriter();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+        _appends.Writer.TryComplete();
+        _writeLoop.GetAwaiter().GetResult();
+        CloseWriter();
+    }
+
+    private void CloseWriter()
+    {
+        if (_writer.IsValueCreated)
+        {
+            foreach (var command in new[] { _upsert, _insert }.Where(c => c.IsValueCreated))
+            {
+                command.Value.Dispose();
+            }
+            _writer.Value.Dispose();
         }
     }
 }

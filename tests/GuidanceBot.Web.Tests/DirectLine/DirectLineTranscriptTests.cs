@@ -20,9 +20,10 @@ public sealed class DirectLineTranscriptTests
 
         var activities = page["activities"]!.AsArray();
         var watermark = long.Parse((string)page["watermark"]!);
-        Assert.Equal(4, activities.Count);
+        // At most 4; trimmed to 3 (nine tenths) when it went over.
+        Assert.InRange(activities.Count, 3, 4);
         Assert.True(watermark > 4);
-        Assert.Equal(DirectLineIds(conversationId, watermark - 3, watermark), activities.Select(a => (string)a!["id"]!));
+        Assert.Equal(DirectLineIds(conversationId, watermark - activities.Count + 1, watermark), activities.Select(a => (string)a!["id"]!));
         Assert.DoesNotContain(activities, a => ((string?)a!["text"])?.StartsWith("Xin chào") == true);
     }
 

@@ -22,8 +22,9 @@ public interface IDirectLineTranscript
     /// Appends activities (JSON objects without an id) in order, as one step, and tells this instance's
     /// <see cref="IDirectLineNotifications"/> observers and, where there are others, every other instance. A conversation
     /// the store does not hold is created for <paramref name="userId"/>, numbering on from the clock's milliseconds so
-    /// the new numbers (and ids) never repeat ones a client saw before it was removed. Afterwards the oldest activities
-    /// are dropped until the conversation is within <paramref name="retention"/>'s count and byte bounds.
+    /// the new numbers (and ids) never repeat ones a client saw before it was removed. A conversation that goes over
+    /// <paramref name="retention"/>'s count or byte bound loses its oldest activities until it is within nine tenths of
+    /// both (<see cref="DirectLineRetention.TrimTo"/>), so a long conversation is trimmed now and then, not on every append.
     /// </summary>
     /// <returns>The number of the first appended activity; the last is that plus the count minus one.</returns>
     /// <exception cref="ArgumentException">An activity is larger than <see cref="DirectLineRetention.MaxActivityBytes"/> or is not a JSON object (nothing is stored).</exception>

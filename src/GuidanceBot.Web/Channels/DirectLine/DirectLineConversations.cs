@@ -24,22 +24,24 @@ public sealed class DirectLineConversations(IDirectLineTranscript transcript, IO
     public async Task<string?> UserIdAsync(string conversationId, CancellationToken cancellationToken) =>
         (await transcript.FindAsync(conversationId, cancellationToken))?.UserId;
 
-    /// <summary>True when the activity's stored form fits <see cref="DirectLineOptions.MaxActivityBytes"/>.</summary>
-    public bool Fits(Activity activity) =>
-        System.Text.Encoding.UTF8.GetByteCount(DirectLineActivities.Stored(activity)) <= _options.MaxActivityBytes;
+    /// <summary>The activity as the transcript keeps it (serialised once), and whether it fits <see cref="DirectLineOptions.MaxActivityBytes"/>.</summary>
+    public StoredActivity Prepare(Activity activity)
+    {
+        var json = DirectLineActivities.Stored(activity);
+        return new StoredActivity(activity, json, System.Text.Encoding.UTF8.GetByteCount(json) <= _options.MaxActivityBytes);
+    }
 
-    /// <summary>Appends activities in order (each must <see cref="Fits"/>); each gets its id. Open streams on every instance are woken.</summary>
-    public async Task AppendAsync(string conversationId, string? userId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    /// <summary>Appends prepared activities in order (each must fit); each gets its id. Open streams on every instance are woken.</summary>
+    public async Task AppendAsync(string conversationId, string? userId, IReadOnlyList<StoredActivity> activities, CancellationToken cancellationToken)
     {
         if (activities.Count == 0)
         {
             return;
         }
-        var first = await transcript.AppendAsync(conversationId, userId, activities.Select(DirectLineActivities.Stored).ToList(), _options.Retention,
-            cancellationToken);
+        var first = await transcript.AppendAsync(conversationId, userId, activities.Select(a => a.Json).ToList(), _options.Retention, cancellationToken);
         for (var i = 0; i < activities.Count; i++)
         {
-            activities[i].Id = DirectLineActivities.Id(conversationId, first + i);
+            activities[i].Activity.Id = DirectLineActivities.Id(conversationId, first + i);
         }
     }
 
@@ -64,3 +66,6 @@ public sealed class DirectLineConversations(IDirectLineTranscript transcript, IO
 
     public int PageSize => _options.PageSize;
 }
+
+/// <summary>An activity and its JSON as the transcript keeps it (without an id).</summary>
+public sealed record StoredActivity(Activity Activity, string Json, bool Fits);

@@ -50,18 +50,13 @@ public sealed class DirectLineTurns(TurnEngine engine, DirectLineConversations c
         // analytics does); the turn itself gets them as typed. Web Chat shows the stored echo in place of what was typed.
         var typed = activity.Text;
         activity.Text = typed is null ? null : Redactor.Redact(typed);
-        try
+        var echo = conversations.Prepare(activity);
+        activity.Text = typed;
+        if (!echo.Fits)
         {
-            if (!conversations.Fits(activity))
-            {
-                return null;
-            }
-            await conversations.AppendAsync(conversationId, activity.From?.Id, [activity], cancellationToken);
+            return null;
         }
-        finally
-        {
-            activity.Text = typed;
-        }
+        await conversations.AppendAsync(conversationId, activity.From?.Id, [echo], cancellationToken);
         await RunAsync(conversationId, activity.From?.Id, activity, publicBase, cancellationToken);
         return activity.Id!;
     }
@@ -73,7 +68,7 @@ public sealed class DirectLineTurns(TurnEngine engine, DirectLineConversations c
         try
         {
             var replies = await engine.ProcessAsync(activity, cancellationToken);
-            var sent = new List<Activity>(replies.Count);
+            var sent = new List<StoredActivity>(replies.Count);
             foreach (var reply in replies)
             {
                 reply.ChannelId = ChannelId;
@@ -82,9 +77,9 @@ public sealed class DirectLineTurns(TurnEngine engine, DirectLineConversations c
                 // The bot writes plain text with line breaks; Web Chat would otherwise read it as markdown and join the lines.
                 reply.TextFormat ??= "plain";
                 AbsoluteLinks(reply, publicBase);
-                if (conversations.Fits(reply))
+                if (conversations.Prepare(reply) is { Fits: true } stored)
                 {
-                    sent.Add(reply);
+                    sent.Add(stored);
                 }
                 else
                 {
