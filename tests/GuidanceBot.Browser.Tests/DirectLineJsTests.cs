@@ -36,7 +36,7 @@ public sealed class DirectLineJsTests
                 output.Add(line);
                 if (line.StartsWith("drop "))
                 {
-                    host.Services.GetRequiredService<DirectLineConversations>().Find(line[5..])!.CloseStreams();
+                    host.Services.GetRequiredService<DirectLineStreams>().CloseStreams(line[5..]);
                     await node.StandardInput.WriteLineAsync("dropped");
                     await node.StandardInput.FlushAsync(deadline.Token);
                 }
