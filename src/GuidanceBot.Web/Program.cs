@@ -8,6 +8,7 @@ using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Dashboard;
+using GuidanceBot.Web.DataProtection;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
+builder.Services.AddSharedKeyRing();
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();

@@ -1,6 +1,8 @@
 using System.Net;
 using GuidanceBot.Activities;
+using System.Text.Json;
 using GuidanceBot.Analytics;
+using GuidanceBot.Channels.DirectLine;
 using GuidanceBot.Web.Channels.DirectLine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,8 +35,18 @@ public sealed class ChatHost : WebApplicationFactory<Program>
     }
 
     /// <summary>The Direct Line transcript of a conversation as this host holds it.</summary>
-    public IReadOnlyList<Activity> Transcript(string conversationId) =>
-        Services.GetRequiredService<DirectLineConversations>().Find(conversationId)?.Read(0, int.MaxValue).Activities ?? [];
+    public IReadOnlyList<Activity> Transcript(string conversationId)
+    {
+        var transcript = Services.GetRequiredService<IDirectLineTranscript>();
+        var activities = new List<Activity>();
+        var after = 0L;
+        while (transcript.ReadAsync(conversationId, after, 100, CancellationToken.None).GetAwaiter().GetResult() is { Entries.Count: > 0 } page)
+        {
+            activities.AddRange(page.Entries.Select(e => JsonSerializer.Deserialize(e.Json, ActivityJson.Wire.Activity)!));
+            after = page.Entries[^1].Sequence;
+        }
+        return activities;
+    }
 
     public Task<IReadOnlyList<AnalyticsEvent>> Events() =>
         Services.GetRequiredService<IAnalyticsSink>().ReadAsync(null, CancellationToken.None);

@@ -5,14 +5,23 @@ using GuidanceBot.Language;
 
 namespace GuidanceBot.Cli.Commands;
 
-/// <summary><c>guidancebot eval [FILE.tsv]</c>: trains every intent recogniser on dialogs/ and scores it on a labelled set.</summary>
+/// <summary>
+/// <c>guidancebot eval [FILE.tsv]</c>: trains every intent recogniser on dialogs/ and scores it on a labelled set, then
+/// scores the bot's own decisions (acts, out of scope, procedures) on the conversation sets.
+/// </summary>
 public static class EvalCommand
 {
-    /// <summary>Where the evaluation set lives in the repository, found from the working directory upwards.</summary>
+    /// <summary>Where the evaluation sets live in the repository, found from the working directory upwards.</summary>
     public const string DefaultSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/intents.tsv";
+    public const string DefaultActsSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/acts.tsv";
+    public const string DefaultOutOfScopeSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/out-of-scope.tsv";
 
-    /// <summary>Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions; 0, or 1 on bad input.</summary>
-    public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0)
+    /// <summary>
+    /// Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions,
+    /// then the conversation table (acts, procedures, out of scope) and its misses; 0, or 1 on bad input.
+    /// </summary>
+    public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0,
+        string? actsFile = null, string? outOfScopeFile = null)
     {
         file ??= FindUpwards(DefaultSet);
         if (file is null || !File.Exists(file))
@@ -27,15 +36,8 @@ public static class EvalCommand
                 stderr.WriteLine(error.ToString());
             return 1;
         }
-        IReadOnlyList<LabelledUtterance> set;
-        try
+        if (Read(file, stderr) is not { } set)
         {
-            using var reader = File.OpenText(file);
-            set = LabelledUtterance.ReadTsv(reader);
-        }
-        catch (FormatException e)
-        {
-            stderr.WriteLine($"{file}: {e.Message}");
             return 1;
         }
 
@@ -85,7 +87,73 @@ public static class EvalCommand
                 }
             }
         }
+        return Conversation(loaded.Catalog!, set, actsFile ?? FindUpwards(DefaultActsSet), outOfScopeFile ?? FindUpwards(DefaultOutOfScopeSet),
+            strongMatch, stdout, stderr);
+    }
+
+    /// <summary>The bot's own decisions with nothing running, through the registered recogniser, on each set it has.</summary>
+    private static int Conversation(FlowCatalog catalog, IReadOnlyList<LabelledUtterance> procedures, string? actsFile, string? outOfScopeFile,
+        double? strongMatch, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new BotOptions();
+        if (strongMatch is { } strong)
+        {
+            options.StrongMatch = strong;
+            options.ConfirmMatch = Math.Min(options.ConfirmMatch, strong);
+        }
+        var reader = new MessageReader(() => catalog, IntentRecognizers.Train(IntentRecognizers.Default, catalog), options);
+        var sets = new List<(string Name, ConversationEvaluation Result)>();
+        if (actsFile is not null)
+        {
+            if (Read(actsFile, stderr) is not { } acts)
+            {
+                return 1;
+            }
+            sets.Add(("acts", ConversationEvaluation.Acts(reader, acts)));
+        }
+        sets.Add(("procedures", ConversationEvaluation.Procedures(reader, procedures)));
+        if (outOfScopeFile is not null)
+        {
+            if (Read(outOfScopeFile, stderr) is not { } outOfScope)
+            {
+                return 1;
+            }
+            sets.Add(("out of scope", ConversationEvaluation.OutOfScope(reader, outOfScope)));
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine($"The bot's decisions with nothing running ({IntentRecognizers.Default}, strong ≥ {options.StrongMatch}, confirm ≥ {options.ConfirmMatch}, out of scope ≥ {options.OutOfScopeMatch}):");
+        stdout.WriteLine($"{"set",-14} {"accuracy",-20} {"dev half",-20} {"held-out half",-20} {"no diacritics",-20}");
+        foreach (var (name, result) in sets)
+        {
+            stdout.WriteLine($"{name,-14} {result.Overall,-20} {result.Dev,-20} {result.HeldOut,-20} {result.Unaccented,-20}"
+                + (result.RightTopic is { } topic ? $" right topic {topic}" : "")
+                + (result.NotAPhrase is { } unlisted ? $" lines not in the phrase list {unlisted}" : ""));
+        }
+        foreach (var (name, result) in sets)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Misses on {name} ({result.Misses.Count}): line (dev/held-out) expected → decided  text");
+            foreach (var miss in result.Misses)
+            {
+                stdout.WriteLine($"  #{miss.Position} {(miss.InDevHalf ? "dev" : "held-out")} {miss.Expected} → {miss.Decided}  {miss.Text}");
+            }
+        }
         return 0;
+    }
+
+    private static IReadOnlyList<LabelledUtterance>? Read(string file, TextWriter stderr)
+    {
+        try
+        {
+            using var reader = File.OpenText(file);
+            return LabelledUtterance.ReadTsv(reader);
+        }
+        catch (FormatException e)
+        {
+            stderr.WriteLine($"{file}: {e.Message}");
+            return null;
+        }
     }
 
     private static string? FindUpwards(string relative)

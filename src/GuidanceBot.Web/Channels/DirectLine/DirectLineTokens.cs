@@ -21,7 +21,10 @@ public sealed class DirectLineTokens(DirectLineSecret secret, TimeProvider time)
     public const string ConversationScope = "conversation";
     public const string StreamScope = "stream";
     private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
-    private readonly byte[] _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Value), "guidancebot/directline/token/v1"u8);
+    private byte[]? _key;
+
+    // Derived on first use: the secret is read from the database while the host starts.
+    private byte[] Key => _key ??= HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Value), "guidancebot/directline/token/v1"u8);
 
     public string Issue(string conversationId, string? userId, string scope, TimeSpan lifetime)
     {
@@ -79,5 +82,5 @@ public sealed class DirectLineTokens(DirectLineSecret secret, TimeProvider time)
         return claims.Expires <= time.GetUtcNow() ? (TokenStatus.Expired, claims) : (TokenStatus.Valid, claims);
     }
 
-    private string Sign(string unsigned) => Base64Url.EncodeToString(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(unsigned)));
+    private string Sign(string unsigned) => Base64Url.EncodeToString(HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(unsigned)));
 }
