@@ -172,6 +172,27 @@ internal static class PostgresSchema
             xml text NOT NULL,
             created_at timestamptz NOT NULL);
         """,
+        // 3: the Bot Connector outbox: replies on their way to an activity's serviceUrl, claimed like the Zalo outbox. The
+        // address and activity are kept only until the reply is delivered (then the row goes) or dropped (then they are
+        // cleared); order_key, a hash of the conversation, keeps a conversation's replies in order and leads the key.
+        """
+        CREATE SEQUENCE connector_outbox_id_seq;
+        CREATE TABLE connector_outbox(
+            order_key text NOT NULL,
+            id bigint NOT NULL DEFAULT nextval('connector_outbox_id_seq'),
+            service_url text,
+            conversation_id text,
+            reply_to_id text,
+            activity text,
+            created_at timestamptz NOT NULL,
+            due_at timestamptz NOT NULL,
+            attempts integer NOT NULL DEFAULT 0,
+            status text NOT NULL DEFAULT 'pending',
+            reason text,
+            done_at timestamptz,
+            PRIMARY KEY (order_key, id));
+        CREATE INDEX ix_connector_outbox_due ON connector_outbox(status, due_at);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

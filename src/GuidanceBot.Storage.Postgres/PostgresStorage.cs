@@ -1,4 +1,5 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Channels.BotConnector;
 using GuidanceBot.Channels.DirectLine;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
@@ -29,6 +30,7 @@ public static class PostgresStorage
         services.AddSingleton<IZaloInbox, PostgresZaloInbox>();
         services.AddSingleton<IZaloOutbox, PostgresZaloOutbox>();
         services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
+        services.AddSingleton<IConnectorOutbox, PostgresConnectorOutbox>();
         // Appends by other instances arrive through LISTEN/NOTIFY; this instance's own are told directly.
         services.AddSingleton<DirectLineObservers>();
         services.AddSingleton<PostgresDirectLineListener>();

@@ -163,6 +163,26 @@ internal static class SqliteSchema
             xml TEXT NOT NULL,
             created_at INTEGER NOT NULL);
         """,
+        // 8: the Bot Connector outbox: replies on their way to an activity's serviceUrl, claimed like the Zalo outbox. The
+        // address and activity are kept only until the reply is delivered (then the row goes) or dropped (then they are
+        // cleared); order_key, a hash of the conversation, keeps a conversation's replies in order.
+        """
+        CREATE TABLE connector_outbox(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_key TEXT NOT NULL,
+            service_url TEXT,
+            conversation_id TEXT,
+            reply_to_id TEXT,
+            activity TEXT,
+            created_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'pending',
+            reason TEXT,
+            done_at INTEGER);
+        CREATE INDEX ix_connector_outbox_due ON connector_outbox(status, due_at);
+        CREATE INDEX ix_connector_outbox_order ON connector_outbox(order_key, id);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -1,4 +1,5 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Channels.BotConnector;
 using GuidanceBot.Channels.DirectLine;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
@@ -28,6 +29,7 @@ public static class SqliteStorage
         services.AddSingleton<IZaloInbox, SqliteZaloInbox>();
         services.AddSingleton<IZaloOutbox, SqliteZaloOutbox>();
         services.AddSingleton<IZaloTokenStore, SqliteZaloTokenStore>();
+        services.AddSingleton<IConnectorOutbox, SqliteConnectorOutbox>();
         // One host per file: the transcript tells this process's observers itself.
         services.AddSingleton<DirectLineObservers>();
         services.AddSingleton<IDirectLineNotifications>(sp => sp.GetRequiredService<DirectLineObservers>());

@@ -8,8 +8,8 @@ namespace GuidanceBot.Tests.ManyInstances;
 
 /// <summary>
 /// PostgreSQL restarted under traffic: while it is down requests fail fast with 503 and Retry-After, the host serves
-/// again by itself when it is back, and every turn that was acknowledged is in the database. The test runs a private
-/// server (tests/postgres-cluster.sh) so it can stop and start it.
+/// again by itself when it is back, and every turn that was acknowledged is in the database; <c>/readyz</c> says so
+/// meanwhile. The tests run a private server (tests/postgres-cluster.sh) so they can stop and start it.
 /// </summary>
 public sealed class PostgresRestartTests : IAsyncLifetime
 {
@@ -118,5 +118,33 @@ public sealed class PostgresRestartTests : IAsyncLifetime
         var id = (string?)(await posted.Content.ReadFromJsonAsync<JsonObject>())!["id"];
         // A's LISTEN connection was closed by the restart: it listens again and the reply made on B reaches A's socket.
         await stream.Until(x => (string?)x["replyToId"] == id, seconds: 60);
+    }
+
+    [Fact]
+    public async Task Readyz_fails_while_postgres_is_down_and_recovers_after_while_liveness_stays_ok()
+    {
+        await using var host = BotHost.OnPostgres(_connectionString + ";Timeout=3;Command Timeout=5");
+        var client = host.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(30);
+
+        async Task<(HttpStatusCode Status, string Storage)> ReadyAsync()
+        {
+            var response = await client.GetAsync("/readyz");
+            var checks = (await response.Content.ReadFromJsonAsync<JsonObject>())!["checks"]!.AsArray();
+            return (response.StatusCode, (string)checks.Single(c => (string?)c!["name"] == "storage")!["status"]!);
+        }
+
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), await ReadyAsync());
+
+        await _cluster.PauseAsync();
+        var down = await ReadyAsync();
+        var liveness = await client.GetAsync("/healthz");
+        await _cluster.ResumeAsync();
+        // The pool opens new connections by itself once the server is back.
+        var up = await Eventually.Until(ReadyAsync, r => r.Status == HttpStatusCode.OK, "readiness after the restart", seconds: 60);
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), down);
+        Assert.Equal(HttpStatusCode.OK, liveness.StatusCode);
+        Assert.Equal("Healthy", up.Storage);
     }
 }
