@@ -1,4 +1,8 @@
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using GuidanceBot.Web.Dashboard.Pages;
+using GuidanceBot.Web.Localization;
 using GuidanceBot.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,6 +19,10 @@ public static class DashboardServices
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
+        services.AddRazorComponents();
+        services.AddPageLanguage();
+        // Pages keep Vietnamese letters readable in their source; the framework still encodes <, >, &, quotes.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddStaffAccounts();
         services.AddApiKeys();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -31,13 +39,8 @@ public static class DashboardServices
                 o.LoginPath = "/dashboard/sign-in";
                 o.LogoutPath = "/dashboard/sign-out";
                 o.ReturnUrlParameter = "returnUrl";
-                o.Events.OnRedirectToAccessDenied = async context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    await DashboardLayout.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
-                        DashboardLayout.Message(context.HttpContext, "Không có quyền", "No access",
-                            "Trang này chỉ dành cho quản trị viên.", "This page is for administrators only."));
-                };
+                o.Events.OnRedirectToAccessDenied = context =>
+                    MessagePage.For("NoAccess", "NoAccessText", StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
                 // A removed account or a changed role ends the session at the next request.
                 o.Events.OnValidatePrincipal = async context =>
                 {
@@ -65,10 +68,11 @@ public static class DashboardServices
         return services;
     }
 
-    /// <summary>Security headers for dashboard responses, then authentication and authorization.</summary>
+    /// <summary>Security headers for dashboard responses, the page language, then authentication and authorization.</summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

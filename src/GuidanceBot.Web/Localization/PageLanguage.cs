@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace GuidanceBot.Web.Localization;
+
+/// <summary>
+/// The language of the pages people read (dashboard, chat page): Vietnamese unless a staff member chose English with the
+/// dashboard's switch (cookie <see cref="Cookie"/>) or the address asks for it (<c>?lang=en</c>). It sets the request's UI
+/// culture, which <c>IStringLocalizer</c> reads; number and date formats stay as the process has them.
+/// </summary>
+public static class PageLanguage
+{
+    public const string Cookie = "gb.lang";
+
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>"en" or "vi" for the request being handled.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";
+
+    public static IServiceCollection AddPageLanguage(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            // Formats stay the process's own: pages format numbers and dates explicitly, and Core compares text as before.
+            o.DefaultRequestCulture = new RequestCulture(CultureInfo.CurrentCulture, Vietnamese);
+            o.SupportedCultures = [CultureInfo.CurrentCulture];
+            o.SupportedUICultures = [Vietnamese, English];
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CustomRequestCultureProvider(context => Task.FromResult(
+                    context.Request.Cookies[Cookie] is { } language && language is "en" or "vi" ? new ProviderCultureResult(language) : null)),
+            ];
+        });
+        return services;
+    }
+}
