@@ -9,7 +9,7 @@ namespace GuidanceBot.Dashboard.Tests;
 /// no script or CSP errors, the signed-out redirect, the viewer's missing access to accounts, an API key made and revoked.
 /// Saves a screenshot per page.
 /// </summary>
-public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class DashboardPagesTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     private static readonly string Period = $"from={DashboardServer.Day.AddDays(-29):yyyy-MM-dd}&to={DashboardServer.Day:yyyy-MM-dd}";
 

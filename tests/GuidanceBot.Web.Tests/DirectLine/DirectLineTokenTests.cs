@@ -102,7 +102,7 @@ public sealed class DirectLineTokenTests
     [Fact]
     public async Task Without_a_configured_secret_a_development_secret_is_generated_once_and_kept()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.CreateClient();
         var file = Path.Combine(Path.GetDirectoryName(host.SqlitePath)!, "directline-secret.txt");
         var secret = File.ReadAllText(file);
@@ -110,10 +110,10 @@ public sealed class DirectLineTokenTests
         Assert.True(secret.Length >= 40);
         var dl = new DirectLineClient(host, host.CreateClient());
         await dl.Json(HttpMethod.Post, "/tokens/generate", secret);
-        await using var second = new BotHost(host.SqlitePath);
+        await using var second = new TestHost(host.SqlitePath);
         second.CreateClient();
         Assert.Equal(secret, File.ReadAllText(file));
-        await using var other = new BotHost();
+        await using var other = new TestHost();
         other.CreateClient();
         Assert.NotEqual(secret, File.ReadAllText(Path.Combine(Path.GetDirectoryName(other.SqlitePath)!, "directline-secret.txt")));
     }
@@ -153,7 +153,7 @@ public sealed class DirectLineTokenTests
         {
             string conversationId, token, oldWatermark;
             HashSet<string> oldIds;
-            await using (var before = new BotHost(path))
+            await using (var before = new TestHost(path))
             {
                 before.Settings["GuidanceBot:DirectLine:Secret"] = DirectLineClient.Secret;
                 var dl = new DirectLineClient(before, before.CreateClient());
@@ -163,7 +163,7 @@ public sealed class DirectLineTokenTests
                 oldWatermark = (string)page["watermark"]!;
                 oldIds = page["activities"]!.AsArray().Select(a => (string)a!["id"]!).ToHashSet();
             }
-            await using var after = new BotHost(path);
+            await using var after = new TestHost(path);
             after.Settings["GuidanceBot:DirectLine:Secret"] = DirectLineClient.Secret;
             var again = new DirectLineClient(after, after.CreateClient());
 

@@ -16,7 +16,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
     public ZaloTestHost(FakeZalo fake, FixedTime time, string? sqlitePath = null, Action<Dictionary<string, string>>? settings = null)
     {
         Time = time;
-        Host = new BotHost(sqlitePath) { Time = time };
+        Host = new TestHost(sqlitePath) { Time = time };
         Host.Settings["GuidanceBot:Zalo:AppId"] = FakeZalo.AppId;
         Host.Settings["GuidanceBot:Zalo:OaSecretKey"] = OaSecretKey;
         Host.Settings["GuidanceBot:Zalo:AppSecret"] = FakeZalo.AppSecret;
@@ -30,7 +30,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
         Client = Host.CreateClient();
     }
 
-    public BotHost Host { get; }
+    public TestHost Host { get; }
     public HttpClient Client { get; }
     public FixedTime Time { get; }
 
