@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs GuidanceBot's tests on a fresh Debian machine: installs what the tests need when it is missing,
-# then runs `dotnet test` and prints the closing line "N passed, N failed".
+# starts a throw-away PostgreSQL for the storage tests (stopped at exit), then runs `dotnet test` and prints the
+# closing line "N passed, N failed".
 # Usage: ./test.sh [extra dotnet test arguments]
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +13,8 @@ command -v python3 >/dev/null || need_packages+=(python3)
 # The Direct Line protocol tests run the real botframework-directlinejs under Node.
 command -v node >/dev/null || need_packages+=(nodejs)
 command -v npm >/dev/null || need_packages+=(npm)
+# The store contract tests and the many-instance tests run against a real PostgreSQL.
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_packages+=(postgresql)
 if ((${#need_packages[@]})); then
   echo "== installing ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -23,6 +26,13 @@ if [ ! -d "$dljs/node_modules/botframework-directlinejs" ] || [ ! -d "$dljs/node
   (cd "$dljs" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "npm ci failed in $dljs" >&2; exit 1; }
 fi
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is needed: https://dotnet.microsoft.com/download" >&2; exit 1; }
+
+# A cluster of our own in a temporary folder on a free port (other runs on this machine have theirs); the tests read
+# its connection string from GUIDANCEBOT_TEST_POSTGRES and make a database per test class.
+pg_env=$(tests/postgres-cluster.sh start) || { echo "could not start PostgreSQL for the tests" >&2; exit 1; }
+eval "$pg_env"
+trap 'tests/postgres-cluster.sh stop "$GUIDANCEBOT_TEST_PGDATA"' EXIT
+echo "== PostgreSQL for the tests: $GUIDANCEBOT_TEST_POSTGRES"
 
 rm -rf TestResults
 dotnet test GuidanceBot.sln --logger "trx" --logger "console;verbosity=minimal" --results-directory TestResults "$@"

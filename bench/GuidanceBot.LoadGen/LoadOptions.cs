@@ -2,7 +2,7 @@ namespace GuidanceBot.LoadGen;
 
 /// <summary>Command-line options of the load generator.</summary>
 public sealed record LoadOptions(
-    Uri Url,
+    IReadOnlyList<Uri> Urls,
     int Conversations,
     int DurationSeconds,
     int WarmupSeconds,
@@ -10,7 +10,8 @@ public sealed record LoadOptions(
 {
     public const string Usage = """
         Usage: GuidanceBot.LoadGen [options]
-          --url <url>                      bot base URL; turns go to {url}/api/messages (default http://127.0.0.1:5080)
+          --url <url>                      bot base URL; turns go to {url}/api/messages (default http://127.0.0.1:5080);
+                                           give it again for more instances: conversations are spread over them
           --conversations <n>              concurrent scripted conversations (default 32)
           --duration <seconds>             measured time (default 10)
           --warmup <seconds>               unmeasured time before it (default 10)
@@ -20,14 +21,15 @@ public sealed record LoadOptions(
         Exit code: 0 no errors, 1 errors seen, 2 bad arguments.
         """;
 
-    public static readonly LoadOptions Default = new(new Uri("http://127.0.0.1:5080"), 32, 10, 10, 40);
+    public static readonly LoadOptions Default = new([new Uri("http://127.0.0.1:5080")], 32, 10, 10, 40);
 
-    public Uri MessagesUrl => new(Url.AbsoluteUri.TrimEnd('/') + "/api/messages");
+    public IReadOnlyList<Uri> MessagesUrls => Urls.Select(url => new Uri(url.AbsoluteUri.TrimEnd('/') + "/api/messages")).ToList();
 
     /// <summary>Parses <c>--name value</c> and <c>--name=value</c>; returns null with an error for bad input.</summary>
     public static LoadOptions? Parse(IReadOnlyList<string> args, out string? error, out bool helpRequested)
     {
         var options = Default;
+        var urls = new List<Uri>();
         error = null;
         helpRequested = false;
         for (var i = 0; i < args.Count; i++)
@@ -63,7 +65,8 @@ public sealed record LoadOptions(
                         error = $"--url must be an absolute http(s) URL, got '{value}'";
                         return null;
                     }
-                    options = options with { Url = url };
+                    urls.Add(url);
+                    options = options with { Urls = urls };
                     break;
                 case "--conversations":
                     if (!TryPositive(name, value, 1, out var conversations, out error)) return null;

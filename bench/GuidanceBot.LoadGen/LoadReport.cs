@@ -59,7 +59,7 @@ public sealed record LoadReport(
         var c = CultureInfo.InvariantCulture;
         void Row(string name, string value) => output.WriteLine($"  {name,-16}{value}");
 
-        output.WriteLine($"GuidanceBot load test against {Options.MessagesUrl}");
+        output.WriteLine($"GuidanceBot load test against {string.Join(", ", Options.MessagesUrls)}");
         Row("conversations", string.Format(c, "{0} concurrent ({1} started, {2} turns each)", Options.Conversations, ConversationsStarted, Options.TurnsPerConversation));
         Row("duration", string.Format(c, "{0:0.00} s measured (after {1} s warm-up: {2} turns, {3} errors)", MeasuredSeconds, Options.WarmupSeconds, WarmupTurns, WarmupErrors));
         Row("total turns", TotalTurns.ToString(c));

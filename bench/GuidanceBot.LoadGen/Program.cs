@@ -26,13 +26,14 @@ Console.CancelKeyPress += (_, e) =>
 // Distinct per run, so runs against the same database never continue each other's conversations.
 var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
 var conversationNumber = 0;
-using var client = new ConnectorClient(options.MessagesUrl, options.Conversations);
+// One client per instance; conversation n talks to instance n mod count, like a load balancer with sticky sessions.
+var clients = options.MessagesUrls.Select(url => new ConnectorClient(url, options.Conversations)).ToList();
 var errors = new ErrorLog(limit: 5);
 
-Console.WriteLine($"loadgen {runId}: {options.Conversations} conversations, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s against {options.MessagesUrl}");
+Console.WriteLine($"loadgen {runId}: {options.Conversations} conversations, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s against {string.Join(", ", options.MessagesUrls)}");
 var window = MeasurementWindow.StartingNow(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds));
 var workers = Enumerable.Range(0, options.Conversations)
-    .Select(_ => new ConversationWorker(client, errors, runId, () => Interlocked.Increment(ref conversationNumber), options.TurnsPerConversation))
+    .Select(n => new ConversationWorker(clients[n % clients.Count], errors, runId, () => Interlocked.Increment(ref conversationNumber), options.TurnsPerConversation))
     .Select(worker => Task.Run(() => worker.RunAsync(window, stop.Token)))
     .ToArray();
 var tallies = await Task.WhenAll(workers);
@@ -43,4 +44,5 @@ if (stop.IsCancellationRequested)
 {
     Console.WriteLine("  (interrupted)");
 }
+clients.ForEach(c => c.Dispose());
 return report.HasErrors ? 1 : 0;

@@ -31,6 +31,11 @@ const string Usage = """
       places [--province ID] | places find TEXT [--province ID]
                             the province's communes and wards (id<TAB>name<TAB>kind), or what TEXT is recognised as;
                             the province defaults to GuidanceBot:Bot:Province, else thanh-hoa (see docs/places.md)
+      migrate [--sqlite PATH | --connection CONNECTION-STRING]
+                            create the database or bring its schema up to date, and print its version
+
+    Every command that uses the database takes --sqlite PATH (SQLite) or --connection CONNECTION-STRING (PostgreSQL);
+    without them it uses GuidanceBot:Storage:Provider, GuidanceBot:Storage:SqlitePath and ConnectionStrings:GuidanceBot.
 
     Settings come from appsettings.json and environment variables, e.g. GuidanceBot__Storage__SqlitePath.
     """;
@@ -43,7 +48,18 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 var command = args[0];
 var options = CommandLine.Parse(args.Skip(1));
+try
+{
+    return await RunAsync(command, options);
+}
+catch (GuidanceBot.Storage.StorageUnavailableException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
+async Task<int> RunAsync(string command, CommandLine options)
+{
 switch (command)
 {
     case "chat":
@@ -118,8 +134,16 @@ switch (command)
             host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuidanceBot.Content.ContentOptions>>().Value.Directory,
             Console.Out, Console.Error);
     }
+    case "migrate":
+    {
+        using var host = CliHost.Build(options);
+        var database = host.Services.GetRequiredService<GuidanceBot.Storage.IStorageDatabase>();
+        Console.WriteLine($"{database.Description}: schema version {database.SchemaVersion} ({database.MigrationsApplied} migrations applied now).");
+        return 0;
+    }
     default:
         Console.Error.WriteLine($"Unknown command '{command}'.");
         Console.Error.WriteLine(Usage);
         return 2;
+}
 }

@@ -24,11 +24,18 @@ public sealed class SqliteDatabase
         // Migrated on a pooled connection, which stays open in the pool: the file's WAL is then never closed and
         // re-created under the store (measured: with the last connection closed here, the store's WAL stopped restarting).
         using var connection = Open();
-        SqliteSchema.Migrate(connection);
+        MigrationsApplied = SqliteSchema.Migrate(connection);
+        SchemaVersion = SqliteSchema.Latest;
     }
 
     /// <summary>The absolute path of the database file.</summary>
     public string FilePath { get; }
+
+    /// <summary>The schema version the file is at.</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>How many migrations opening it applied.</summary>
+    public int MigrationsApplied { get; }
 
     /// <summary>A pooled connection for one operation.</summary>
     public SqliteConnection Open() => SqliteConnections.Open(_pooled);

@@ -139,7 +139,8 @@ internal static class SqliteSchema
 
     public static int Latest => Migrations.Length;
 
-    public static void Migrate(SqliteConnection connection)
+    /// <summary>Applies the migrations the file has not had yet; returns how many.</summary>
+    public static int Migrate(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         using (var create = connection.CreateCommand())
@@ -168,5 +169,6 @@ internal static class SqliteSchema
             migrate.ExecuteNonQuery();
         }
         transaction.Commit();
+        return Migrations.Length - (int)current;
     }
 }

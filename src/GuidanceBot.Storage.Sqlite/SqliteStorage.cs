@@ -10,9 +10,10 @@ namespace GuidanceBot.Storage.Sqlite;
 /// <summary>Registers every store over one SQLite file (one <see cref="SqliteDatabase"/> for the process).</summary>
 public static class SqliteStorage
 {
-    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Func<IServiceProvider, string> path)
+    /// <param name="open">Opens (creates, migrates) the file; called once, for the first store resolved.</param>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Func<IServiceProvider, SqliteDatabase> open)
     {
-        services.AddSingleton(sp => new SqliteDatabase(path(sp)));
+        services.AddSingleton(open);
         services.AddSingleton<SqliteConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<SqliteConversationStore>());
         services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<SqliteConversationStore>());

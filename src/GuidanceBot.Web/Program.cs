@@ -25,6 +25,7 @@ builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();
 
 var app = builder.Build();
+app.UseMiddleware<StorageFaultMiddleware>();
 app.UseDashboard();
 app.UseStaticFiles();
 
@@ -44,6 +45,12 @@ try
 catch (ContentLoadException e)
 {
     // The same messages as `guidancebot validate`: file:line:column: what is wrong.
+    Console.Error.WriteLine(e.Message);
+    Environment.ExitCode = 1;
+}
+catch (StorageUnavailableException e)
+{
+    // Names the setting to fix; never the password.
     Console.Error.WriteLine(e.Message);
     Environment.ExitCode = 1;
 }

@@ -30,8 +30,17 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
     public string SqlitePath { get; }
 
-    /// <summary>A clock the test moves; when null the host uses the system clock.</summary>
-    public FixedTime? Time { get; init; }
+    /// <summary>A host on a PostgreSQL database (several hosts on one database are several instances behind a load balancer).</summary>
+    public static TestHost OnPostgres(string connectionString)
+    {
+        var host = new TestHost();
+        host.Settings["GuidanceBot:Storage:Provider"] = "Postgres";
+        host.Settings["ConnectionStrings:GuidanceBot"] = connectionString;
+        return host;
+    }
+
+    /// <summary>A clock the test moves (set before the host starts); when null the host uses the system clock.</summary>
+    public FixedTime? Time { get; set; }
 
     /// <summary>Service overrides applied after the host's own registrations, e.g. a slow bot.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }

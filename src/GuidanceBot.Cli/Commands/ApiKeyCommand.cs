@@ -10,13 +10,13 @@ namespace GuidanceBot.Cli.Commands;
 /// </summary>
 public static class ApiKeyCommand
 {
-    public const string Usage = "guidancebot apikey add NAME | apikey list | apikey revoke ID  [--sqlite PATH]";
+    public const string Usage = "guidancebot apikey add NAME | apikey list | apikey revoke ID  [--sqlite PATH | --connection CONNECTION-STRING]";
 
     /// <summary>Runs the command; <paramref name="args"/> are the words after <c>apikey</c>; <paramref name="who"/> is recorded as creator or revoker.</summary>
     public static async Task<int> RunAsync(ApiKeys keys, IReadOnlyList<string> args, string who, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var options = CommandLine.Parse(args);
-        var unknown = options.Named.Keys.Where(k => k != "sqlite").ToList();
+        var unknown = options.Named.Keys.Where(k => k is not ("sqlite" or "connection")).ToList();
         if (unknown.Count > 0)
         {
             stderr.WriteLine($"Unknown option --{unknown[0]}. {Usage}");

@@ -23,7 +23,7 @@ public static class StaffCommand
             return 2;
         }
         var options = CommandLine.Parse(args.Where(a => a != "--password-stdin"));
-        var unknown = options.Named.Keys.Where(k => k is not ("role" or "sqlite")).ToList();
+        var unknown = options.Named.Keys.Where(k => k is not ("role" or "sqlite" or "connection")).ToList();
         if (unknown.Count > 0)
         {
             stderr.WriteLine($"Unknown option --{unknown[0]}. {Usage}");

@@ -8,7 +8,7 @@ namespace GuidanceBot.Cli.Commands;
 /// </summary>
 public static class ZaloTokenCommand
 {
-    public const string Usage = "usage: guidancebot zalo token set [--sqlite PATH] [--expires-in SECONDS]   (stdin: access token, then refresh token)";
+    public const string Usage = "usage: guidancebot zalo token set [--sqlite PATH | --connection CONNECTION-STRING] [--expires-in SECONDS]   (stdin: access token, then refresh token)";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> positional, IZaloTokenStore tokens, string? expiresIn, TextReader input, TextWriter output, TextWriter error)
     {

@@ -28,7 +28,7 @@ public sealed class RootDialog : ComponentDialog
         ("civil-status", new("Khai sinh, khai tử, kết hôn", "Birth, death, marriage")),
         ("residence", new("Thường trú, tạm trú, lưu trú", "Residence registration")),
         ("identity", new("CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "ID card, passport, licence, criminal record")),
-        ("jobs-insurance", new("Việc làm & bảo hiểm", "Jobs & insurance")),
+        ("jobs-insurance", new("Xe cộ, bảo hiểm, việc làm", "Vehicles, insurance & jobs")),
     ];
 
     private static readonly LocalizedText ResumeLabel = new("Tiếp tục", "Continue");

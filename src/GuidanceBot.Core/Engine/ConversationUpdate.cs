@@ -42,6 +42,9 @@ public static class ConversationUpdate
                 return new UpdateOutcome<T>(true, decided.Result);
             }
             logger.LogInformation("ETag conflict on attempt {Attempt}; deciding again on the fresh state", attempt);
+            // Two writers that keep colliding (two instances, each with turns queued for one conversation) would otherwise
+            // retry in step; a short random pause, growing with the attempts, lets one of them through.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 4 << Math.Min(attempt, 4))), cancellationToken);
         }
         return new UpdateOutcome<T>(false, default!);
     }

@@ -24,20 +24,40 @@ public sealed partial class IntentText
 
     private readonly Dictionary<string, int> _known;
 
-    private IntentText(Dictionary<string, int> known) => _known = known;
+    // Folded word -> the ways the training texts write it with diacritics ("vang" -> "vắng").
+    private readonly Dictionary<string, HashSet<string>> _written;
 
-    /// <summary>Learns the vocabulary (with counts, for choosing between corrections) from the training texts.</summary>
+    private IntentText(Dictionary<string, int> known, Dictionary<string, HashSet<string>> written)
+    {
+        _known = known;
+        _written = written;
+    }
+
+    /// <summary>
+    /// Learns the vocabulary (with counts, for choosing between corrections) from the training texts, and how they
+    /// write each word with diacritics.
+    /// </summary>
     public static IntentText Learn(IEnumerable<string> trainingTexts)
     {
         var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        var written = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var text in trainingTexts)
         {
             foreach (var token in VietnameseText.Tokens(text))
             {
                 known[token] = known.GetValueOrDefault(token) + 1;
             }
+            foreach (var word in AccentedWords(VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(text))))
+            {
+                var folded = VietnameseText.StripDiacritics(word);
+                if (!written.TryGetValue(folded, out var forms))
+                {
+                    written[folded] = forms = new HashSet<string>(StringComparer.Ordinal);
+                }
+                forms.Add(word);
+            }
         }
-        return new IntentText(known);
+        return new IntentText(known, written);
     }
 
     /// <summary>True when the word occurs in some training text.</summary>
@@ -50,10 +70,30 @@ public sealed partial class IntentText
     public PreparedText Prepare(string text)
     {
         var expanded = VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(WithoutPersonalData(Truncate(text ?? ""))));
-        return new PreparedText(Words(expanded), AccentedWords(expanded));
+        var accented = AccentedWords(expanded);
+        return new PreparedText(Words(expanded, OtherWords(accented)), accented);
     }
 
-    private List<string> Words(string expanded)
+    /// <summary>
+    /// Folded forms of the words typed with diacritics that no training text could have meant: every way the training
+    /// writes that folded word is another word ("giá vàng" is about gold, not "tạm vắng"). They are left out, so a
+    /// diacritic-folding coincidence is not a match.
+    /// </summary>
+    private HashSet<string> OtherWords(List<string> accented)
+    {
+        var other = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in accented)
+        {
+            var folded = VietnameseText.StripDiacritics(word);
+            if (_written.TryGetValue(folded, out var forms) && !forms.Any(form => VietnameseText.CouldMean(word, form)))
+            {
+                other.Add(folded);
+            }
+        }
+        return other;
+    }
+
+    private List<string> Words(string expanded, HashSet<string> otherWords)
     {
         var tokens = VietnameseText.TokensOf(VietnameseText.CanonicalOfExpanded(expanded));
         var words = new List<string>(tokens.Length + 4);
@@ -64,6 +104,10 @@ public sealed partial class IntentText
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i];
+            if (otherWords.Contains(word))
+            {
+                continue;
+            }
             // A synonym adds the content's word and keeps the citizen's, so neither side loses a feature.
             if (i + 1 < tokens.Length && FoldedSynonyms.TryGetValue(word + " " + tokens[i + 1], out var pairMeans))
             {

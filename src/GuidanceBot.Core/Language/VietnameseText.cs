@@ -58,6 +58,39 @@ public static class VietnameseText
     /// <summary>Normalize, then drop every diacritic and write đ as d ("Nước ngoài" becomes "nuoc ngoai").</summary>
     public static string Fold(string text) => StripDiacritics(Normalize(text));
 
+    /// <summary>
+    /// True when a citizen who typed <paramref name="typed"/> with diacritics may have meant <paramref name="written"/>
+    /// (both normalised, same letters once folded): the same tone with another vowel mark ("cuóc" for "cước") or the same
+    /// vowel marks with another tone ("vằng" for "vắng"). Both wrong at once is another word: "vàng" (gold) is not "vắng".
+    /// </summary>
+    public static bool CouldMean(string typed, string written)
+    {
+        var (typedLetters, typedTone) = LettersAndTone(typed);
+        var (writtenLetters, writtenTone) = LettersAndTone(written);
+        return typedLetters == writtenLetters || typedTone == writtenTone;
+    }
+
+    // The five tone marks, as combining characters after decomposition; the other marks (ă â ê ô ơ ư) make letters.
+    private const string ToneMarks = "\u0300\u0301\u0303\u0309\u0323";
+
+    private static (string Letters, char Tone) LettersAndTone(string word)
+    {
+        var letters = new StringBuilder(word.Length + 2);
+        var tone = '\0';
+        foreach (var c in word.Normalize(NormalizationForm.FormD))
+        {
+            if (ToneMarks.Contains(c, StringComparison.Ordinal))
+            {
+                tone = c;
+            }
+            else
+            {
+                letters.Append(c);
+            }
+        }
+        return (letters.ToString(), tone);
+    }
+
     /// <summary>Removes diacritics from already normalised text, one character for one, so positions stay aligned.</summary>
     internal static string StripDiacritics(string text)
     {

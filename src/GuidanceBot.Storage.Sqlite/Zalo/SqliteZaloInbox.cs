@@ -9,7 +9,7 @@ namespace GuidanceBot.Storage.Sqlite;
 /// The Zalo inbox in <c>zalo_inbox</c>: one row per event key, so Zalo's retries of the same msg_id insert nothing;
 /// adding an event also records the citizen's last message time in <c>zalo_users</c> (the service window).
 /// </summary>
-public sealed class SqliteZaloInbox(SqliteDatabase database, TimeProvider time) : IZaloInbox, IAsyncDisposable
+public sealed class SqliteZaloInbox(SqliteDatabase database, TimeProvider time) : IZaloInbox, IAsyncDisposable, IDisposable
 {
     private sealed record PendingAdd(ZaloInboxEntry Entry)
     {
@@ -103,6 +103,12 @@ public sealed class SqliteZaloInbox(SqliteDatabase database, TimeProvider time) 
         }
         transaction.Commit();
         return added;
+    }
+
+    public void Dispose()
+    {
+        _adds.Writer.TryComplete();
+        _writerLoop?.GetAwaiter().GetResult();
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,7 @@ public class RouterTests
         await chat.Join();
 
         Assert.StartsWith("Xin chào", chat.LastText);
-        Assert.Equal(["Tài khoản VNeID & đăng nhập", "Khai sinh, khai tử, kết hôn", "Thường trú, tạm trú, lưu trú", "CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "Việc làm & bảo hiểm"], chat.Buttons);
+        Assert.Equal(["Tài khoản VNeID & đăng nhập", "Khai sinh, khai tử, kết hôn", "Thường trú, tạm trú, lưu trú", "CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "Xe cộ, bảo hiểm, việc làm"], chat.Buttons);
     }
 
     [Fact]
@@ -23,10 +23,31 @@ public class RouterTests
         await chat.Join();
 
         await chat.Say("Thường trú, tạm trú, lưu trú");
-        Assert.Equal(3, chat.Buttons.Count);
+        Assert.Equal(4, chat.Buttons.Count);
         await chat.Say(chat.Buttons.Single(b => b.Contains("tạm trú", StringComparison.OrdinalIgnoreCase)));
 
         Assert.Equal("tam-tru", (await chat.Events()).Single(e => e.Kind == EventKinds.FlowStarted).FlowId);
+    }
+
+    [Fact]
+    public async Task Every_flow_is_a_button_under_its_topic()
+    {
+        // A topic shows at most five buttons (Zalo's limit), so a sixth flow in a topic would vanish from the menu.
+        var greeting = new Conversation(RealBot.Create());
+        await greeting.Join();
+        var topics = greeting.Buttons.ToList();
+
+        var listed = new HashSet<string>();
+        foreach (var topic in topics)
+        {
+            var chat = new Conversation(RealBot.Create());
+            await chat.Join();
+            await chat.Say(topic);
+            listed.UnionWith(chat.Buttons);
+        }
+
+        var missing = RealBot.Catalog.Flows.Where(f => !listed.Contains(f.Title.Vi)).Select(f => f.Id).ToList();
+        Assert.True(missing.Count == 0, "Flows no topic menu offers: " + string.Join(", ", missing));
     }
 
     [Fact]

@@ -172,4 +172,17 @@ public class VietnameseTextTests
         // "sinh" (4) and "kinh" (1) are both one letter from "xinh".
         Assert.Equal("sinh", VietnameseText.CorrectTypo("xinh", Known));
     }
+
+    [Theory]
+    [InlineData("vắng", "vắng", true)]
+    [InlineData("vằng", "vắng", true)]   // the right letters with the wrong tone
+    [InlineData("vắn", "vắn", true)]
+    [InlineData("cuóc", "cước", true)]   // the right tone on the wrong vowels
+    [InlineData("vàng", "vắng", false)]  // both differ: gold, not absent
+    [InlineData("gìa", "già", true)]
+    [InlineData("dăng", "đăng", true)]   // đ typed as d: same tone
+    public void A_word_typed_with_diacritics_could_mean_one_that_differs_in_tone_or_vowel_marks_but_not_both(string typed, string written, bool expected)
+    {
+        Assert.Equal(expected, VietnameseText.CouldMean(VietnameseText.Normalize(typed), VietnameseText.Normalize(written)));
+    }
 }

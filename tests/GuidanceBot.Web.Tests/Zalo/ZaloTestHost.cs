@@ -13,10 +13,12 @@ public sealed class ZaloTestHost : IAsyncDisposable
     public const string OaSecretKey = "oa-secret-key-abc";
     public const string OaId = "579745863508352884";
 
-    public ZaloTestHost(FakeZalo fake, FixedTime time, string? sqlitePath = null, Action<Dictionary<string, string>>? settings = null)
+    /// <param name="postgres">A PostgreSQL connection string: the host runs on that database instead of a SQLite file.</param>
+    public ZaloTestHost(FakeZalo fake, FixedTime time, string? sqlitePath = null, Action<Dictionary<string, string>>? settings = null, string? postgres = null)
     {
         Time = time;
-        Host = new TestHost(sqlitePath) { Time = time };
+        Host = postgres is null ? new TestHost(sqlitePath) : TestHost.OnPostgres(postgres);
+        Host.Time = time;
         Host.Settings["GuidanceBot:Zalo:AppId"] = FakeZalo.AppId;
         Host.Settings["GuidanceBot:Zalo:OaSecretKey"] = OaSecretKey;
         Host.Settings["GuidanceBot:Zalo:AppSecret"] = FakeZalo.AppSecret;

@@ -3,9 +3,10 @@ using GuidanceBot.Engine;
 using GuidanceBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace GuidanceBot.Tests.Storage;
+namespace GuidanceBot.Tests.Sqlite;
 
-public sealed class SqliteConversationStoreTests : IDisposable
+/// <summary>What only the SQLite file does: created with its folder, WAL, checkpoints in the background (the store's contract is in ConversationStoreContract).</summary>
+public sealed class SqliteFileTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"gb-{Guid.NewGuid():N}", "data", "bot.db");
 
@@ -28,40 +29,6 @@ public sealed class SqliteConversationStoreTests : IDisposable
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "SELECT MAX(version) FROM schema_version";
         Assert.Equal((long)SqliteSchema.Latest, command.ExecuteScalar());
-    }
-
-    [Fact]
-    public async Task A_stale_etag_writes_neither_state_nor_events()
-    {
-        using var store = new SqliteConversationStore(new SqliteDatabase(_path));
-        var first = await store.SaveAsync(K, State("{\"v\":1}"), null, [Event("a")], CancellationToken.None);
-        var second = await store.SaveAsync(K, State("{\"v\":2}"), first, [Event("b")], CancellationToken.None);
-
-        var stale = await store.SaveAsync(K, State("{\"v\":3}"), first, [Event("c")], CancellationToken.None);
-        var duplicateCreate = await store.SaveAsync(K, State("{\"v\":4}"), null, [Event("d")], CancellationToken.None);
-
-        Assert.NotNull(second);
-        Assert.Null(stale);
-        Assert.Null(duplicateCreate);
-        Assert.Equal(new StoredConversation("{\"v\":2}", second!), await store.LoadAsync(K, CancellationToken.None));
-        Assert.Equal(["a", "b"], (await store.ReadAsync(null, CancellationToken.None)).Select(e => e.Kind));
-    }
-
-    [Fact]
-    public async Task State_and_events_written_by_one_instance_are_read_by_the_next()
-    {
-        string etag;
-        using (var first = new SqliteConversationStore(new SqliteDatabase(_path)))
-        {
-            etag = (await first.SaveAsync(K, State("{\"v\":1}"), null, [Event("a")], CancellationToken.None))!;
-        }
-
-        using var second = new SqliteConversationStore(new SqliteDatabase(_path));
-        var events = await second.ReadAsync("conv", CancellationToken.None);
-
-        Assert.Equal(etag, (await second.LoadAsync(K, CancellationToken.None))!.ETag);
-        var e = Assert.Single(events);
-        Assert.Equal(("khai-sinh", "noi-sinh", "v"), (e.FlowId, e.StepId, e.Property("k")));
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+using GuidanceBot.Analytics;
+using GuidanceBot.Channels.Zalo;
+using GuidanceBot.Engine;
+using GuidanceBot.Staff;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GuidanceBot.Storage.Postgres;
+
+/// <summary>Registers every store over one PostgreSQL database (one <see cref="PostgresDatabase"/>, one connection pool, per process).</summary>
+public static class PostgresStorage
+{
+    /// <param name="open">Opens (and migrates) the database; called once, for the first store resolved.</param>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, Func<IServiceProvider, PostgresDatabase> open)
+    {
+        services.AddSingleton(open);
+        services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>().DataSource);
+        services.AddSingleton<PostgresConversationStore>();
+        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        services.AddSingleton<IIdleConversations>(sp => sp.GetRequiredService<PostgresConversationStore>());
+        services.AddSingleton<IAnalyticsReader>(sp => new PostgresAnalyticsReader(
+            sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.DayOffset));
+        services.AddSingleton<IStaffAccountStore, PostgresStaffAccountStore>();
+        services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
+        services.AddSingleton<IZaloInbox, PostgresZaloInbox>();
+        services.AddSingleton<IZaloOutbox, PostgresZaloOutbox>();
+        services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
+        return services;
+    }
+}
