@@ -15,6 +15,9 @@ command -v node >/dev/null || need_packages+=(nodejs)
 command -v npm >/dev/null || need_packages+=(npm)
 # The store contract tests and the many-instance tests run against a real PostgreSQL.
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_packages+=(postgresql)
+# The deployment tests run the nginx site in front of the host and check the systemd unit with systemd-analyze.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_packages+=(nginx)
+command -v systemd-analyze >/dev/null || need_packages+=(systemd)
 if ((${#need_packages[@]})); then
   echo "== installing ${need_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

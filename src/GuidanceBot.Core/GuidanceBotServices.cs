@@ -78,6 +78,7 @@ public static class GuidanceBotServices
         services.AddPlaces();
         services.AddSingleton<IBot, DialogBot>();
         services.AddSingleton<TurnEngine>();
+        services.AddSingleton<Diagnostics.GuidanceBotMetrics>();
         return services;
     }
 

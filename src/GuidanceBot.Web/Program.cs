@@ -13,6 +13,7 @@ using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGuidanceBotHosting();
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddGuidanceBotStorage(builder.Configuration);
 builder.Services.AddHostedService<ContentStartupCheck>();
@@ -23,13 +24,14 @@ builder.Services.AddApiKeys();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();
+builder.Services.AddBotConnector(builder.Configuration);
 
 var app = builder.Build();
+app.UseGuidanceBotHosting();
 app.UseMiddleware<StorageFaultMiddleware>();
 app.UseDashboard();
 app.UseStaticFiles();
 
-app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapBotConnector();
 app.MapLinkRedirect();
 app.MapDirectLine();

@@ -7,12 +7,13 @@ namespace GuidanceBot.Tests;
 public static class ApiMessages
 {
     /// <summary>Posts an activity with expectReplies and returns the reply activities.</summary>
-    public static async Task<JsonArray> Send(this TestHost host, HttpClient client, string conversationId, string? text, string type = "message", string locale = "vi-VN")
+    public static async Task<JsonArray> Send(this TestHost host, HttpClient client, string conversationId, string? text, string type = "message", string locale = "vi-VN",
+        string channel = "test")
     {
         var activity = new JsonObject
         {
             ["type"] = type,
-            ["channelId"] = "test",
+            ["channelId"] = channel,
             ["from"] = new JsonObject { ["id"] = "user" },
             ["recipient"] = new JsonObject { ["id"] = "bot" },
             ["conversation"] = new JsonObject { ["id"] = conversationId },

@@ -13,7 +13,8 @@ namespace GuidanceBot.Analytics;
 /// (or a sweeper and a turn) racing on one conversation write the events once: the loser reloads and finds the mark.
 /// </summary>
 public sealed class AbandonmentSweeper(
-    IConversationStore store, IIdleConversations idle, TimeProvider time, IOptions<AnalyticsOptions> options, ILogger<AbandonmentSweeper> logger)
+    IConversationStore store, IIdleConversations idle, TimeProvider time, IOptions<AnalyticsOptions> options, ILogger<AbandonmentSweeper> logger,
+    Diagnostics.GuidanceBotMetrics? metrics = null)
 {
     private const int BatchSize = 500;
     private const int MaxAttempts = 5;
@@ -40,8 +41,10 @@ public sealed class AbandonmentSweeper(
 
     private async Task<int> SweepConversationAsync(ConversationKey key, DateTimeOffset idleSince, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        IReadOnlyList<AnalyticsEvent> saved = [];
         var outcome = await store.UpdateAsync(key, MaxAttempts, (state, _) =>
         {
+            saved = [];
             if (state?.LastActivityAt is not { } last || last >= idleSince || state.AbandonSweptAt == last)
             {
                 return ValueTask.FromResult(StateChange<int>.Keep(0)); // gone, a turn came in, or another sweeper got here first
@@ -63,11 +66,16 @@ public sealed class AbandonmentSweeper(
             }
             // Saved even with nothing to record, so the conversation leaves the sweep's index until its next turn.
             state.AbandonSweptAt = last;
+            saved = events;
             return ValueTask.FromResult(StateChange<int>.Save(state, events, events.Count));
         }, logger, cancellationToken);
         if (!outcome.Settled)
         {
             logger.LogWarning("Conversation kept changing during the abandonment sweep; it is retried on the next sweep");
+        }
+        else
+        {
+            metrics?.EventsSaved(saved);
         }
         return outcome.Result;
     }

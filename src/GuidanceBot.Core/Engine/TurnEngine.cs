@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
+using GuidanceBot.Diagnostics;
 using GuidanceBot.Language;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ namespace GuidanceBot.Engine;
 /// save state and events together. A lost ETag race re-runs the turn on fresh state.
 /// </summary>
 /// <remarks>The text analyser redacts citizen text on events before they are saved; without one, the local redactor does.</remarks>
-public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null, ITextAnalyzer? analyzer = null)
+public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null, ITextAnalyzer? analyzer = null,
+    GuidanceBotMetrics? metrics = null)
 {
     /// <summary>The event property that holds text a citizen typed (redacted).</summary>
     public const string TextProperty = "text";
@@ -23,6 +25,10 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
     public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = ConversationKey.Of(activity);
+        var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = GuidanceBotTracing.Source.StartActivity("turn");
+        span?.SetTag("guidancebot.channel", GuidanceBotMetrics.Label(activity.ChannelId));
+        IReadOnlyList<AnalyticsEvent> saved = [];
         using var _ = await _locks.AcquireAsync(key, cancellationToken);
         // Another instance may save this conversation after we loaded it: then the turn runs again on its state.
         var outcome = await store.UpdateAsync(key, MaxAttempts, async (stored, ct) =>
@@ -37,11 +43,17 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
             await bot.OnTurnAsync(turn, ct);
             state.TurnCount++;
             state.LastActivityAt = now;
-            return StateChange<IReadOnlyList<Activity>>.Save(state, await RedactTextsAsync(turn.Events, ct), Stamp(turn.Replies, activity, now));
+            saved = await RedactTextsAsync(turn.Events, ct);
+            return StateChange<IReadOnlyList<Activity>>.Save(state, saved, Stamp(turn.Replies, activity, now));
         }, logger, cancellationToken);
-        return outcome.Settled
-            ? outcome.Result
-            : throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
+        if (!outcome.Settled)
+        {
+            throw new InvalidOperationException($"The conversation's state kept changing under this turn ({MaxAttempts} attempts).");
+        }
+        // The last attempt is the one whose state and events were saved.
+        metrics?.TurnCompleted(activity.ChannelId ?? "unknown", arrivedAt);
+        metrics?.EventsSaved(saved);
+        return outcome.Result;
     }
 
     /// <summary>

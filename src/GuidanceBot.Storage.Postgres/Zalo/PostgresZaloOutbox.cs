@@ -16,6 +16,13 @@ public sealed class PostgresZaloOutbox(PostgresDatabase database, TimeProvider t
 
     private const string Claimed = "RETURNING id, user_id, message, attempts, (SELECT last_message_at FROM zalo_users u WHERE u.user_id = zalo_outbox.user_id)";
 
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, "SELECT count(*) FROM zalo_outbox WHERE status IN ('pending', 'sending')");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public Task<IReadOnlyList<ZaloOutboxItem>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken) =>
         ClaimAsync(
             "UPDATE zalo_outbox SET status = 'sending', due_at = @until WHERE (user_id, id) IN (" +

@@ -10,6 +10,13 @@ namespace GuidanceBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteZaloOutbox(SqliteDatabase db, TimeProvider time) : IZaloOutbox
 {
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT count(*) FROM zalo_outbox WHERE status IN ('pending', 'sending')");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<ZaloOutboxItem>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

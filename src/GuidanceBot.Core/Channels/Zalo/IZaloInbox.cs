@@ -36,6 +36,9 @@ public interface IZaloInbox
     Task CompleteAsync(ZaloInboxItem item, string outcome, IReadOnlyList<string> messages, bool ranTurn, IReadOnlyList<string>? choices,
         DateTimeOffset? reminderDue, CancellationToken cancellationToken);
 
+    /// <summary>How many events are not processed yet (exported as the queue depth <c>zalo-inbox</c>).</summary>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken);
+
     /// <summary>The options last offered to the user, in order; empty when the last turn asked nothing with options.</summary>
     Task<IReadOnlyList<string>> ChoicesAsync(string userId, CancellationToken cancellationToken);
 

@@ -11,6 +11,9 @@ public sealed record ZaloOutboxItem(long Id, string UserId, string Message, int 
 /// </summary>
 public interface IZaloOutbox
 {
+    /// <summary>How many replies wait to be delivered, due or backing off (exported as the queue depth <c>zalo-outbox</c>).</summary>
+    Task<long> CountPendingAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Claims due replies, oldest first, until <paramref name="lease"/> from now (then a crashed worker's rows are taken
     /// again). A user's reply is claimed only when none of their earlier replies waits for a later retry or is in

@@ -1,12 +1,15 @@
-using System.Net;
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
+using GuidanceBot.Web.Hosting;
 
 namespace GuidanceBot.Web.Channels.BotConnector;
 
 /// <summary>
-/// The Bot Connector endpoint <c>POST /api/messages</c>. With <c>deliveryMode: "expectReplies"</c> the replies come back in
-/// the HTTP response. Normal delivery to <c>serviceUrl</c> (Azure Bot Service) is not built yet and is refused clearly.
+/// The Bot Connector endpoint <c>POST /api/messages</c>. Every call is checked first (<see cref="BotConnectorAuthentication"/>:
+/// a Bot Framework JWT when an app id is configured, otherwise a caller on this machine). With
+/// <c>deliveryMode: "expectReplies"</c> the replies come back in the HTTP response. Normal delivery — acknowledge now,
+/// post the replies to the activity's <c>serviceUrl</c> through a durable outbox — is not built yet and is refused clearly;
+/// it plugs in where that refusal is.
 /// </summary>
 public static class BotConnectorEndpoints
 {
@@ -14,16 +17,16 @@ public static class BotConnectorEndpoints
 
     public static IEndpointRouteBuilder MapBotConnector(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", HandleAsync);
+        app.MapPost("/api/messages", HandleAsync).AddEndpointFilter<TurnAdmission>();
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, TurnEngine engine, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext http, TurnEngine engine, BotConnectorAuthentication authentication, CancellationToken cancellationToken)
     {
-        if (!IsLocal(http))
+        // Refused before the body is read when it cannot pass anyway.
+        if (authentication.RequiresToken ? JwtValidation.BearerToken(http.Request.Headers.Authorization) is null : !HostingServices.IsLocalCaller(http))
         {
-            // Without a configured app id there is no way to check the caller, so only this machine may call.
-            return ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", "Without a configured Microsoft app id, /api/messages accepts calls from this machine only.");
+            return Unauthorized(authentication.RequiresToken);
         }
         var (activity, error) = await ActivityRequest.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (error is not null)
@@ -33,6 +36,15 @@ public static class BotConnectorEndpoints
         if (activity is null)
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The body is empty or null; send an activity object.");
+        }
+        // The token is checked against the activity (its serviceUrl and channel), so only after the body is read.
+        switch (await authentication.CheckAsync(http, activity, cancellationToken))
+        {
+            case CallerCheck.Rejected:
+                return Unauthorized(authentication.RequiresToken);
+            case CallerCheck.KeysUnavailable:
+                http.Response.Headers.RetryAfter = "30";
+                return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "KeysUnavailable", "The bot cannot check tokens right now; try again later.");
         }
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
@@ -55,6 +67,7 @@ public static class BotConnectorEndpoints
         return Results.Json(new ActivitySet { Activities = [.. replies] }, ActivityJson.Wire.ActivitySet);
     }
 
-    private static bool IsLocal(HttpContext http) =>
-        http.Connection.RemoteIpAddress is not { } address || IPAddress.IsLoopback(address);
+    private static IResult Unauthorized(bool requiresToken) => ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", requiresToken
+        ? "A valid Bot Framework token for this bot is required (Authorization: Bearer …)."
+        : "Without a configured Microsoft app id, /api/messages accepts calls from this machine only.");
 }

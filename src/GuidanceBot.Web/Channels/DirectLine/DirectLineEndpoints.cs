@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GuidanceBot.Activities;
+using GuidanceBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.DirectLine;
@@ -40,9 +41,9 @@ public static partial class DirectLineEndpoints
         var group = app.MapGroup(BasePath);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
         group.MapPost("/tokens/refresh", RefreshToken);
-        group.MapPost("/conversations", StartConversationAsync);
+        group.MapPost("/conversations", StartConversationAsync).AddEndpointFilter<TurnAdmission>();
         group.MapGet("/conversations/{conversationId}", Reconnect);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).AddEndpointFilter<TurnAdmission>();
         group.MapGet("/conversations/{conversationId}/activities", GetActivities);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
         return app;
@@ -91,7 +92,7 @@ public static partial class DirectLineEndpoints
     }
 
     private static async Task<IResult> StartConversationAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, DirectLineConversations conversations,
-        DirectLineTurns turns, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers, CancellationToken cancellationToken)
+        DirectLineTurns turns, IOptions<DirectLineOptions> options, TurnGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
         if (caller is null)
@@ -115,7 +116,7 @@ public static partial class DirectLineEndpoints
         try
         {
             // The greeting is in the log before the client can read it: it comes first on the stream or the first GET.
-            await turns.StartAsync(conversation, userId, body.Locale, PublicBase(http), lifetime.ApplicationStopping);
+            await turns.StartAsync(conversation, userId, body.Locale, PublicBase(http), gate.Abandoned);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -142,7 +143,7 @@ public static partial class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
-        DirectLineConversations conversations, DirectLineTurns turns, IHostApplicationLifetime lifetime, ILoggerFactory loggers, CancellationToken cancellationToken)
+        DirectLineConversations conversations, DirectLineTurns turns, TurnGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (caller, error) = Authorize(http, conversationId, secret, tokens);
         if (caller is null)
@@ -169,8 +170,9 @@ public static partial class DirectLineEndpoints
         }
         try
         {
-            // Not tied to the request: a client that goes away mid-turn must not leave the turn half done.
-            var id = await turns.PostAsync(conversation, activity, PublicBase(http), lifetime.ApplicationStopping);
+            // Not tied to the request: a client that goes away mid-turn must not leave the turn half done; a shutdown
+            // lets it finish too (TurnGate), unless the drain gives up.
+            var id = await turns.PostAsync(conversation, activity, PublicBase(http), gate.Abandoned);
             return Json(new ResourceResponse(id));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using GuidanceBot.Channels.Zalo;
+using GuidanceBot.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -8,8 +9,8 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// backoff after failures, and a reason recorded for every reply that is given up. Works on rows it has claimed, so
 /// any number of workers and instances can share one database.
 /// </summary>
-public sealed class ZaloOutboxWorker(IZaloOutbox outbox, ZaloWakeUps wakeUps, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger)
-    : ZaloWorkerLoop(logger)
+public sealed class ZaloOutboxWorker(IZaloOutbox outbox, ZaloWakeUps wakeUps, ZaloSender sender, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloOutboxWorker> logger,
+    GuidanceBotMetrics metrics) : ZaloWorkerLoop(logger)
 {
     private const int BatchSize = 20;
 
@@ -73,6 +74,10 @@ public sealed class ZaloOutboxWorker(IZaloOutbox outbox, ZaloWakeUps wakeUps, Za
             return true;
         }
         var result = await sender.SendAsync(item.UserId, item.Message, cancellationToken);
+        if (result.Kind != ZaloSendKind.Sent)
+        {
+            metrics.SendFailed("zalo", result.Reason);
+        }
         switch (result.Kind)
         {
             case ZaloSendKind.Sent:

@@ -1,4 +1,5 @@
 using GuidanceBot.Bot;
+using GuidanceBot.Web.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -36,6 +37,8 @@ public static class ZaloServices
         services.AddHttpClient(ZaloTokens.HttpClientName).AddResilienceHandler("zalo-oauth", (pipeline, context) =>
             pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value.RequestTimeout));
 
+        services.AddSingleton(sp => new QueueDepthSource("zalo-inbox", sp.GetRequiredService<GuidanceBot.Channels.Zalo.IZaloInbox>().CountPendingAsync));
+        services.AddSingleton(sp => new QueueDepthSource("zalo-outbox", sp.GetRequiredService<GuidanceBot.Channels.Zalo.IZaloOutbox>().CountPendingAsync));
         services.AddHostedService<ZaloInboxWorker>();
         services.AddHostedService<ZaloOutboxWorker>();
         services.AddHostedService<ZaloReminderWorker>();

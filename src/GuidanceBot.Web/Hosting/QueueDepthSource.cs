@@ -1,0 +1,9 @@
+namespace GuidanceBot.Web.Hosting;
+
+/// <summary>
+/// A durable queue whose length is exported as <c>guidancebot.queue.depth{queue=Name}</c>: register one per queue
+/// (Zalo inbox and outbox today, the Bot Connector outbox later) and <see cref="QueueDepthSampler"/> counts it.
+/// </summary>
+/// <param name="Name">A short fixed name, e.g. <c>zalo-inbox</c>.</param>
+/// <param name="CountAsync">Counts the items waiting, due or not.</param>
+public sealed record QueueDepthSource(string Name, Func<CancellationToken, Task<long>> CountAsync);
