@@ -9,6 +9,7 @@ using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Dashboard;
 using GuidanceBot.Web.Hosting;
+using GuidanceBot.Web.Html;
 using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
 
@@ -23,12 +24,14 @@ builder.Services.AddHostedService<AbandonmentSweepService>();
 builder.Services.AddApiKeys();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
+builder.Services.AddServerPages();
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();
 app.UseMiddleware<StorageFaultMiddleware>();
+app.UseServerPages();
 app.UseDashboard();
 app.UseStaticFiles();
 

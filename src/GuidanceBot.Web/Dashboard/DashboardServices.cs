@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using GuidanceBot.Web.Dashboard.Pages;
-using GuidanceBot.Web.Localization;
 using GuidanceBot.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,10 +16,6 @@ public static class DashboardServices
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.AddRazorComponents();
-        services.AddPageLanguage();
-        // Pages keep Vietnamese letters readable in their source; the framework still encodes <, >, &, quotes.
-        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddStaffAccounts();
         services.AddApiKeys();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -68,11 +61,10 @@ public static class DashboardServices
         return services;
     }
 
-    /// <summary>Security headers for dashboard responses, the page language, then authentication and authorization.</summary>
+    /// <summary>Security headers for dashboard responses, then authentication and authorization.</summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace GuidanceBot.Web.Localization;
 
@@ -36,5 +38,37 @@ public static class PageLanguage
             ];
         });
         return services;
+    }
+
+    /// <summary>
+    /// Every text of <typeparamref name="T"/> in both languages ("vi", "en"), by the text's name in camelCase: for a page
+    /// whose script switches language without a reload. Read once; resources do not change while the host runs.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> BothLanguages<T>(IStringLocalizer<T> localizer) =>
+        TextsOf<T>.Both ??= Read(localizer);
+
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> Read(IStringLocalizer localizer)
+    {
+        var texts = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var saved = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in new[] { Vietnamese, English })
+            {
+                CultureInfo.CurrentUICulture = culture;
+                texts[culture.Name] = localizer.GetAllStrings(includeParentCultures: true)
+                    .ToDictionary(t => JsonNamingPolicy.CamelCase.ConvertName(t.Name), t => t.Value, StringComparer.Ordinal);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+        return texts;
+    }
+
+    private static class TextsOf<T>
+    {
+        public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? Both;
     }
 }

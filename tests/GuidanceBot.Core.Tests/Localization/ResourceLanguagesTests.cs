@@ -31,6 +31,7 @@ public sealed partial class ResourceLanguagesTests
     {
         var files = ResourceFiles().Cast<object[]>().Select(row => (string)row[0]).ToList();
         Assert.Contains(files, f => f.EndsWith("DashboardText.resx", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("ChatPageText.resx", StringComparison.Ordinal));
     }
 
     [Theory]
