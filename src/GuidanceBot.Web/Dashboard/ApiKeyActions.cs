@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using GuidanceBot.Staff;
 using GuidanceBot.Web.Dashboard.Pages;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 
 namespace GuidanceBot.Web.Dashboard;
 

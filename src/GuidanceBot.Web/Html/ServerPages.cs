@@ -1,13 +1,8 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using GuidanceBot.Web.Localization;
 
 namespace GuidanceBot.Web.Html;
 
-/// <summary>
-/// What the pages people read need (the chat page, the dashboard, the printable report): Razor components rendered on
-/// the server, their texts in the request's language.
-/// </summary>
+/// <summary>What the pages people read (chat page, dashboard, printable report) need: server-rendered Razor components, texts in the request's language.</summary>
 public static class ServerPages
 {
     public static IServiceCollection AddServerPages(this IServiceCollection services)
@@ -15,7 +10,7 @@ public static class ServerPages
         services.AddRazorComponents();
         services.AddPageLanguage();
         // Pages keep Vietnamese letters readable in their source; the framework still encodes <, >, &, quotes.
-        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddWebEncoders(o => o.TextEncoderSettings = new(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 

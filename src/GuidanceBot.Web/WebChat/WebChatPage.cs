@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using GuidanceBot.Web.Channels.DirectLine;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.WebChat;
 

@@ -4,14 +4,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GuidanceBot.Web.Channels.DirectLine;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using static Microsoft.Extensions.Options.Options;
 
 namespace GuidanceBot.Tests.DirectLine;
 
-/// <summary>
-/// Direct Line tokens as Microsoft.IdentityModel writes and checks them: the claims Web Chat and the endpoints rely on,
-/// HS256 with the key derived from the site secret, and every forgery or mix-up refused.
-/// </summary>
+/// <summary>Direct Line tokens as Microsoft.IdentityModel writes and checks them: the claims, HS256 with the key derived from the secret, forgeries refused.</summary>
 public sealed class DirectLineTokenFormatTests
 {
     private const string SiteSecret = "token-format-test-secret-0123456789-abcdef";
@@ -19,7 +16,7 @@ public sealed class DirectLineTokenFormatTests
     private readonly FixedTime _time = new(Noon);
 
     private DirectLineTokens Tokens(string secret = SiteSecret) => new(
-        new DirectLineSecret(Options.Create(new DirectLineOptions { Secret = secret }), Options.Create(new GuidanceBot.Storage.StorageOptions()),
+        new DirectLineSecret(Create(new DirectLineOptions { Secret = secret }), Create(new GuidanceBot.Storage.StorageOptions()),
             NullLogger<DirectLineSecret>.Instance),
         _time);
 

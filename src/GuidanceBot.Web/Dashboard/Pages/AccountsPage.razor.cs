@@ -1,7 +1,4 @@
 using GuidanceBot.Staff;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 
 namespace GuidanceBot.Web.Dashboard.Pages;
 

@@ -1,8 +1,4 @@
-using GuidanceBot.Analytics;
-using GuidanceBot.Content;
 using GuidanceBot.Web.Analytics;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GuidanceBot.Web.Dashboard.Pages;
 

@@ -1,7 +1,3 @@
-using GuidanceBot.Analytics;
-using GuidanceBot.Content;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GuidanceBot.Web.Dashboard.Pages;
 

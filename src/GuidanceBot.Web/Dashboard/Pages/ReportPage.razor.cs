@@ -1,9 +1,5 @@
 using System.Globalization;
-using GuidanceBot.Analytics;
-using GuidanceBot.Content;
 using GuidanceBot.Web.Analytics;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GuidanceBot.Web.Dashboard.Pages;
 

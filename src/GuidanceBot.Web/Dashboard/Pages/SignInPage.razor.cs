@@ -2,7 +2,6 @@ using System.Security.Claims;
 using GuidanceBot.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Localization;
 
 namespace GuidanceBot.Web.Dashboard.Pages;
 
