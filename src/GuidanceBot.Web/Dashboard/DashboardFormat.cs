@@ -26,6 +26,6 @@ public static class DashboardFormat
     public static string When(DateTimeOffset? at, TimeSpan offset) =>
         at is { } t ? t.ToOffset(offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "–";
 
-    /// <summary>A reporting day as staff read it: 20/11/2026.</summary>
-    public static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A reporting day as staff read it: 20/11/2026 (in addresses it is 2026-11-20, <see cref="DashboardFilter.Day"/>).</summary>
+    public static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }
