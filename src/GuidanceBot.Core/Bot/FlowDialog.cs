@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -80,13 +81,13 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         var step = flow?.FindStep((string)state["step"]!);
         if (flow is null)
         {
-            turn.Send(turn.T("Hướng dẫn này không còn nữa. Bạn chọn hướng dẫn khác nhé.", "This guide is no longer available. Please pick another."));
+            turn.Send(turn.Text("GuideNoLongerAvailablePick"));
             return await dc.EndDialogAsync(null, cancellationToken);
         }
         if (step is null)
         {
             // The content was edited under this conversation and the step is gone: start the flow's new version.
-            turn.Send(turn.T("Hướng dẫn này vừa được cập nhật. Mình bắt đầu lại từ đầu nhé.", "This guide was just updated. Let's start it again."));
+            turn.Send(turn.Text("GuideWasJustUpdatedLets"));
             return await dc.ReplaceDialogAsync(DialogId, Options(flow.Id, (bool)state["called"]!), cancellationToken);
         }
         state["version"] = flow.ContentVersion;
@@ -103,8 +104,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
             case GlobalCommand.Help:
                 turn.Send(step.Help is { } help
                     ? help.For(turn.Language)
-                    : turn.T("Bạn bấm một nút bên dưới để trả lời. Gõ \"quay lại\" để về bước trước, \"gặp cán bộ\" để được người hỗ trợ.",
-                        "Tap a button below to answer. Type \"back\" for the previous step, \"talk to staff\" for a person."));
+                    : turn.Text("TapButtonBelowAnswerType"));
                 Show(turn, flow, step, state);
                 return DialogTurnResult.Waiting;
         }
@@ -217,9 +217,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
             return;
         }
         state[ResumeReminders.Key] = ResumeReminders.Asked;
-        turn.Send(turn.T(
-                "Cần thời gian chuẩn bị giấy tờ thì bạn cứ đi chuẩn bị. Nhắc bạn tiếp tục sau nhé? Mình chỉ nhắn một lần, nếu bạn chưa quay lại.",
-                "Need time to gather these? Shall I remind you to continue later? Just one message, if you have not come back."),
+        turn.Send(turn.Text("NeedTimeGatherTheseShall"),
             Buttons(turn, Labels.RemindMe, Labels.NoReminder));
     }
 
@@ -238,8 +236,8 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         asking.State[ResumeReminders.Key] = remind!.Value ? ResumeReminders.Yes : ResumeReminders.No;
         Record(turn, asking.State, EventKinds.ReminderAnswered, (string?)asking.State["step"], new() { ["remind"] = remind.Value ? "yes" : "no" });
         var reply = turn.Send(remind.Value
-                ? turn.T("Được, nếu bạn chưa quay lại, mình sẽ nhắn nhắc bạn một lần.", "OK: if you have not come back, I will send you one reminder.")
-                : turn.T("Được, mình sẽ không nhắc.", "OK, no reminder."),
+                ? turn.Text("OKIfHaveNotCome")
+                : turn.Text("OKNoReminder"),
             // The step's buttons again, unless the citizen is being asked whether to switch flows.
             (string?)dc.ActiveDialog!.State["mode"] == ModeSwitch ? [] : StepButtons(turn, flow, step, dc.ActiveDialog.State));
         if (remind.Value)
@@ -316,9 +314,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         if (worked == false)
         {
             Record(turn, state, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "still-stuck" });
-            turn.Send(turn.T(
-                $"Bước này khó, bạn không phải người duy nhất gặp. Bạn gọi tổng đài {options.Hotline} hoặc gõ \"gặp cán bộ\" để được hỗ trợ; xong thì bấm \"Đã làm được\".",
-                $"This step is hard for many people. Call {options.Hotline} or type \"talk to staff\" for help; tap \"It worked\" when done."),
+            turn.Send(turn.Text("StepHardManyPeopleCall", options.Hotline),
                 Buttons(turn, Labels.Worked, Labels.StillStuck));
             return DialogTurnResult.Waiting;
         }
@@ -334,9 +330,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         {
             state["mode"] = ModeSwitch;
             state["switchTo"] = other.Id;
-            turn.Send(turn.T(
-                $"Bạn đang làm \"{flow.Title.Vi}\". Bạn muốn chuyển sang hướng dẫn \"{other.Title.Vi}\" không?",
-                $"You are in \"{flow.Title.For("en")}\". Switch to \"{other.Title.For("en")}\"?"),
+            turn.Send(turn.Text("Switch", flow.Title.For(turn.Language), other.Title.For(turn.Language)),
                 Buttons(turn, Labels.Yes, Labels.No));
             return DialogTurnResult.Waiting;
         }
@@ -345,9 +339,8 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         Record(turn, state, EventKinds.PromptRetried, step.Id, new() { ["attempt"] = attempts.ToString(CultureInfo.InvariantCulture) });
         Record(turn, state, EventKinds.NotUnderstood, step.Id, new() { ["text"] = Redactor.Redact(text) });
         turn.Send(attempts >= 3
-            ? turn.T($"Mình vẫn chưa hiểu. Bạn bấm một nút bên dưới, hoặc gõ \"gặp cán bộ\" (tổng đài {options.Hotline}).",
-                $"I still don't understand. Tap a button below, or type \"talk to staff\" (hotline {options.Hotline}).")
-            : turn.T("Mình chưa hiểu câu trả lời. Bạn bấm một nút bên dưới nhé.", "I did not understand that. Please tap a button below."));
+            ? turn.Text("StillDontUnderstandTapButton", options.Hotline)
+            : turn.Text("DidNotUnderstandTapButton"));
         Show(turn, flow, step, state);
         return DialogTurnResult.Waiting;
     }
@@ -367,7 +360,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         {
             return NotUnderstood(dc, flow, step, text);
         }
-        dc.Turn.Send(dc.Turn.T("Được, mình tiếp tục hướng dẫn hiện tại.", "OK, let's carry on."));
+        dc.Turn.Send(dc.Turn.Text("OKLetsCarry"));
         Show(dc.Turn, flow, step, state);
         return DialogTurnResult.Waiting;
     }
@@ -384,9 +377,8 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         }
         Record(turn, state, EventKinds.HelpfulAnswered, (string?)state["step"], new() { ["helpful"] = helpful.Value ? "yes" : "no" });
         turn.Send(helpful.Value
-            ? turn.T("Cảm ơn bạn! Chúc bạn làm thủ tục thuận lợi.", "Thank you! Good luck with your application.")
-            : turn.T($"Cảm ơn bạn đã cho biết, cán bộ sẽ xem lại hướng dẫn này. Cần hỗ trợ ngay, bạn gọi {options.Hotline}.",
-                $"Thanks for telling us; staff will review this guide. For help now, call {options.Hotline}."));
+            ? turn.Text("ThankGoodLuckWithApplication")
+            : turn.Text("ThanksTellingUsStaffWill", options.Hotline));
         return await dc.EndDialogAsync(JsonValue.Create((string?)state["outcome"]), cancellationToken);
     }
 
@@ -415,7 +407,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
             return await dc.EndDialogAsync(JsonValue.Create(outcome), cancellationToken);
         }
         state["mode"] = ModeHelpful;
-        turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), Buttons(turn, Labels.Helpful, Labels.NotHelpful));
+        turn.Send(turn.Text("WasGuideHelpful"), Buttons(turn, Labels.Helpful, Labels.NotHelpful));
         return DialogTurnResult.Waiting;
     }
 
@@ -435,7 +427,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
             {
                 history.Add(current);
             }
-            turn.Send(turn.T("Đây là bước đầu tiên của phần này, không còn bước nào trước đó.", "This is the first step of this part; there is nothing before it."));
+            turn.Send(turn.Text("FirstStepPartThereNothing"));
             await RepromptAsync(dc, dc.ActiveDialog!, cancellationToken);
             return DialogTurnResult.Waiting;
         }
@@ -456,7 +448,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         {
             // A run ends at an end step, or at a call step when the called flow's outcome ends it too.
             case var _ when mode == ModeHelpful:
-                turn.Send(turn.T("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"), buttons);
+                turn.Send(turn.Text("WasGuideHelpful"), buttons);
                 break;
             case AskStep ask:
                 turn.Send(ask.Question.For(turn.Language), buttons);
@@ -496,16 +488,16 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         {
             if (fee.OnlineFor(options.Province) is { } online)
             {
-                text.Append('\n').Append(turn.T("Lệ phí nộp trực tuyến: ", "Fee online: ")).Append(online.For(turn.Language));
+                text.Append('\n').Append(turn.Text("FeeOnline")).Append(online.For(turn.Language));
             }
             if (fee.InPerson is { } inPerson)
             {
-                text.Append('\n').Append(turn.T("Lệ phí nộp trực tiếp: ", "Fee in person: ")).Append(inPerson.For(turn.Language));
+                text.Append('\n').Append(turn.Text("FeePerson")).Append(inPerson.For(turn.Language));
             }
         }
         if (inform.Time is { } time)
         {
-            text.Append('\n').Append(turn.T("Thời gian giải quyết: ", "Processing time: ")).Append(time.For(turn.Language));
+            text.Append('\n').Append(turn.Text("ProcessingTime")).Append(time.For(turn.Language));
         }
         return text.ToString();
     }
@@ -542,16 +534,16 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
     /// <summary>The fixed buttons of flow steps.</summary>
     private static class Labels
     {
-        public static readonly LocalizedText Continue = new("Tiếp tục", "Continue");
-        public static readonly LocalizedText Done = new("Xong", "Done");
-        public static readonly LocalizedText Stuck = new("Bị vướng", "I'm stuck");
-        public static readonly LocalizedText Worked = new("Đã làm được", "It worked");
-        public static readonly LocalizedText StillStuck = new("Vẫn chưa được", "Still stuck");
-        public static readonly LocalizedText Yes = new("Có", "Yes");
-        public static readonly LocalizedText No = new("Không", "No");
-        public static readonly LocalizedText Helpful = new("Có, hữu ích", "Yes, helpful");
-        public static readonly LocalizedText NotHelpful = new("Chưa giúp được", "Not really");
-        public static readonly LocalizedText RemindMe = new("Nhắc tôi tiếp tục sau", "Remind me later");
-        public static readonly LocalizedText NoReminder = new("Không cần nhắc", "No reminder");
+        public static readonly LocalizedText Continue = BotTexts.Pair("Continue");
+        public static readonly LocalizedText Done = BotTexts.Pair("Done");
+        public static readonly LocalizedText Stuck = BotTexts.Pair("ImStuck");
+        public static readonly LocalizedText Worked = BotTexts.Pair("Worked");
+        public static readonly LocalizedText StillStuck = BotTexts.Pair("StillStuck");
+        public static readonly LocalizedText Yes = BotTexts.Pair("Yes");
+        public static readonly LocalizedText No = BotTexts.Pair("No");
+        public static readonly LocalizedText Helpful = BotTexts.Pair("YesHelpful");
+        public static readonly LocalizedText NotHelpful = BotTexts.Pair("NotReally");
+        public static readonly LocalizedText RemindMe = BotTexts.Pair("RemindMeLater");
+        public static readonly LocalizedText NoReminder = BotTexts.Pair("NoReminder");
     }
 }

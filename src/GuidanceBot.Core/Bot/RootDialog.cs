@@ -5,6 +5,7 @@ using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -24,15 +25,15 @@ public sealed class RootDialog : ComponentDialog
 
     private static readonly (string Id, LocalizedText Title)[] Topics =
     [
-        ("accounts", new("Tài khoản VNeID & đăng nhập", "VNeID account & login")),
-        ("civil-status", new("Khai sinh, khai tử, kết hôn", "Birth, death, marriage")),
-        ("residence", new("Thường trú, tạm trú, lưu trú", "Residence registration")),
-        ("identity", new("CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "ID card, passport, licence, criminal record")),
-        ("jobs-insurance", new("Xe cộ, bảo hiểm, việc làm", "Vehicles, insurance & jobs")),
+        ("accounts", BotTexts.Pair("VNeIDAccountLogin")),
+        ("civil-status", BotTexts.Pair("BirthDeathMarriage")),
+        ("residence", BotTexts.Pair("ResidenceRegistration")),
+        ("identity", BotTexts.Pair("IDCardPassportLicenceCriminal")),
+        ("jobs-insurance", BotTexts.Pair("VehiclesInsuranceJobs")),
     ];
 
-    private static readonly LocalizedText ResumeLabel = new("Tiếp tục", "Continue");
-    private static readonly LocalizedText OtherLabel = new("Làm việc khác", "Something else");
+    private static readonly LocalizedText ResumeLabel = BotTexts.Pair("Continue");
+    private static readonly LocalizedText OtherLabel = BotTexts.Pair("SomethingElse");
     private static readonly LocalizedText ReadinessTitle = new(ReadinessCheckDialog.Title.Vi, ReadinessCheckDialog.Title.En);
 
     private readonly Func<FlowCatalog> _catalog;
@@ -105,7 +106,7 @@ public sealed class RootDialog : ComponentDialog
             await inner.CancelAllDialogsAsync(cancellationToken);
             if (IsLabel(text, OtherLabel) || ConfirmRecognizer.Recognize(text) == false)
             {
-                turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicButtons(turn));
+                turn.Send(turn.Text("WhatDoNeedDo"), TopicButtons(turn));
                 return DialogTurnResult.Waiting;
             }
             return await RouteAsync(inner, text, cancellationToken);
@@ -120,7 +121,7 @@ public sealed class RootDialog : ComponentDialog
         {
             case GlobalCommand.Cancel:
                 await inner.CancelAllDialogsAsync(cancellationToken);
-                turn.Send(turn.T("Đã dừng hướng dẫn. Bạn cần mình giúp gì khác?", "Stopped. What else can I help with?"), TopicButtons(turn));
+                turn.Send(turn.Text("StoppedWhatElseCanHelp"), TopicButtons(turn));
                 return DialogTurnResult.Waiting;
             case GlobalCommand.Restart:
                 await inner.CancelAllDialogsAsync(cancellationToken);
@@ -130,10 +131,10 @@ public sealed class RootDialog : ComponentDialog
                 return await HandOffAsync(inner, running, cancellationToken);
             case GlobalCommand.English or GlobalCommand.Vietnamese:
                 turn.State.Language = GlobalCommands.Recognize(text) == GlobalCommand.English ? "en" : "vi";
-                turn.Send(turn.T("Mình sẽ trả lời bằng tiếng Việt.", "I will answer in English."));
+                turn.Send(turn.Text("WillAnswerEnglish"));
                 if (inner.ActiveDialog is null)
                 {
-                    turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicButtons(turn));
+                    turn.Send(turn.Text("WhatDoNeedDo"), TopicButtons(turn));
                 }
                 else
                 {
@@ -141,12 +142,10 @@ public sealed class RootDialog : ComponentDialog
                 }
                 return DialogTurnResult.Waiting;
             case GlobalCommand.Help when inner.ActiveDialog is null or { Id: not FlowDialog.DialogId }:
-                turn.Send(turn.T(
-                    "Bạn bấm nút hoặc gõ câu hỏi, ví dụ \"làm giấy khai sinh cho con\". Gõ \"quay lại\" để về bước trước, \"bắt đầu lại\" để về menu, \"thoát\" để dừng, \"gặp cán bộ\" để được người hỗ trợ, \"English\" để đổi ngôn ngữ.",
-                    "Tap a button or type a question, e.g. \"register my baby's birth\". Type \"back\" for the previous step, \"restart\" for the menu, \"cancel\" to stop, \"talk to staff\" for a person, \"tiếng Việt\" to switch language."));
+                turn.Send(turn.Text("TapButtonTypeQuestionE"));
                 if (inner.ActiveDialog is null)
                 {
-                    turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicButtons(turn));
+                    turn.Send(turn.Text("WhatDoNeedDo"), TopicButtons(turn));
                 }
                 else
                 {
@@ -154,7 +153,7 @@ public sealed class RootDialog : ComponentDialog
                 }
                 return DialogTurnResult.Waiting;
             case GlobalCommand.Back when inner.ActiveDialog is null:
-                turn.Send(turn.T("Bạn đang ở menu chính.", "You are at the main menu."), TopicButtons(turn));
+                turn.Send(turn.Text("AtMainMenu"), TopicButtons(turn));
                 return DialogTurnResult.Waiting;
         }
 
@@ -178,7 +177,7 @@ public sealed class RootDialog : ComponentDialog
         {
             return await RouteAsync(inner, outer.Turn.Activity.Text ?? "", cancellationToken);
         }
-        outer.Turn.Send(outer.Turn.T("Bạn cần hướng dẫn gì thêm không?", "Anything else I can guide you through?"), TopicButtons(outer.Turn));
+        outer.Turn.Send(outer.Turn.Text("AnythingElseCanGuideThrough"), TopicButtons(outer.Turn));
         return DialogTurnResult.Waiting;
     }
 
@@ -197,7 +196,7 @@ public sealed class RootDialog : ComponentDialog
             {
                 buttons.Add(ReadinessTitle);
             }
-            turn.Send(turn.T($"{topic.Title.Vi}: bạn chọn thủ tục nhé.", $"{topic.Title.For("en")}: pick one."), buttons.Take(5).Select(t => CardAction.ImBack(t.For(turn.Language))));
+            turn.Send(turn.Text("PickOne", topic.Title.For(turn.Language)), buttons.Take(5).Select(t => CardAction.ImBack(t.For(turn.Language))));
             return DialogTurnResult.Waiting;
         }
         if (Same(canonical, ReadinessTitle))
@@ -225,12 +224,12 @@ public sealed class RootDialog : ComponentDialog
         });
         if (closest.Count > 0)
         {
-            turn.Send(turn.T("Xin lỗi, mình chưa chắc bạn cần gì. Có phải một trong các thủ tục này không?", "Sorry, I'm not sure what you need. Is it one of these?"),
+            turn.Send(turn.Text("SorryImNotSureWhat"),
                 closest.Select(f => CardAction.ImBack(f.Title.For(turn.Language))));
         }
         else
         {
-            turn.Send(turn.T("Xin lỗi, mình chưa hiểu ý bạn. Bạn chọn một nhóm thủ tục dưới đây nhé:", "Sorry, I did not understand. Please pick a group below:"), TopicButtons(turn));
+            turn.Send(turn.Text("SorryDidNotUnderstandPick"), TopicButtons(turn));
         }
         return DialogTurnResult.Waiting;
     }
@@ -270,9 +269,7 @@ public sealed class RootDialog : ComponentDialog
         // Each running flow records its own handoff as it leaves the stack.
         turn.Items[FlowDialog.EndReasonItem] = "handed-off";
         await inner.CancelAllDialogsAsync(cancellationToken);
-        turn.Send(turn.T(
-            $"Bạn gọi tổng đài {_options.Hotline} (miễn phí) để được cán bộ hỗ trợ trực tiếp. Khi cần, bạn nhắn lại cho mình bất cứ lúc nào.",
-            $"Call the hotline {_options.Hotline} (free) to talk to staff. Message me again any time."),
+        turn.Send(turn.Text("CallHotlineFreeTalkStaff", _options.Hotline),
             TopicButtons(turn));
         return DialogTurnResult.Waiting;
     }
@@ -309,9 +306,7 @@ public sealed class RootDialog : ComponentDialog
     }
 
     private void Greet(TurnContext turn) =>
-        turn.Send(turn.T(
-            "Xin chào! Mình là trợ lý ảo hướng dẫn làm thủ tục hành chính trực tuyến. Bạn chọn một nhóm bên dưới, hoặc gõ điều bạn cần, ví dụ \"làm giấy khai sinh cho con\".",
-            "Hello! I guide you through online public services. Pick a group below, or type what you need, e.g. \"register my baby's birth\"."),
+        turn.Send(turn.Text("HelloGuideThroughOnlinePublic"),
             TopicButtons(turn));
 
     private static IEnumerable<CardAction> TopicButtons(TurnContext turn) => Topics.Select(t => CardAction.ImBack(t.Title.For(turn.Language)));

@@ -1,5 +1,6 @@
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Engine;
 
@@ -35,8 +36,8 @@ public sealed class TurnContext
 
     public bool IsEnglish => Language == "en";
 
-    /// <summary>Picks the text for the conversation's language.</summary>
-    public string T(string vi, string? en) => IsEnglish && en is not null ? en : vi;
+    /// <summary>A fixed bot text (Texts/BotText.resx) in the conversation's language, with its {0}, {1}… filled in.</summary>
+    public string Text(string key, params object?[] args) => BotTexts.Get(Language, key, args);
 
     public static string LanguageOf(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";

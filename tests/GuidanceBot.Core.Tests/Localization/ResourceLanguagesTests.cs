@@ -32,6 +32,7 @@ public sealed partial class ResourceLanguagesTests
         var files = ResourceFiles().Cast<object[]>().Select(row => (string)row[0]).ToList();
         Assert.Contains(files, f => f.EndsWith("DashboardText.resx", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("ChatPageText.resx", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("BotText.resx", StringComparison.Ordinal));
     }
 
     [Theory]

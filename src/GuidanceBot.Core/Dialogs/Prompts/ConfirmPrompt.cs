@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Dialogs;
 
@@ -11,13 +12,13 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     protected override PromptRecognition<bool> Recognize(TurnContext turn, string text, PromptOptions options) =>
         ConfirmRecognizer.Recognize(text) is { } answer
             ? PromptRecognition<bool>.Success(answer)
-            : PromptRecognition<bool>.Failure(new LocalizedReason("Bạn trả lời \"Có\" hoặc \"Không\" giúp mình nhé.", "Please answer \"Yes\" or \"No\"."));
+            : PromptRecognition<bool>.Failure(BotTexts.Reason("AnswerYesNo"));
 
     protected override JsonNode? ToResult(bool value) => JsonValue.Create(value);
 
     protected override IEnumerable<CardAction>? Buttons(TurnContext turn, PromptOptions options) =>
     [
-        CardAction.ImBack(turn.T("Có", "Yes")),
-        CardAction.ImBack(turn.T("Không", "No")),
+        CardAction.ImBack(turn.Text("Yes")),
+        CardAction.ImBack(turn.Text("No")),
     ];
 }

@@ -96,7 +96,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
     private void Ask(TurnContext turn, PromptOptions options, bool retry, LocalizedReason? error)
     {
         var question = retry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
-        var text = error is { } reason ? $"{turn.T(reason.Vi, reason.En)}\n{question}" : question;
+        var text = error is { } reason ? $"{reason.For(turn.Language)}\n{question}" : question;
         turn.Send(text ?? "", Buttons(turn, options));
     }
 }
