@@ -10,19 +10,17 @@ public sealed class TurnContext
     private readonly List<Activity> _replies = [];
     private readonly List<AnalyticsEvent> _events = [];
 
-    public TurnContext(Activity activity, ConversationState state, DateTimeOffset now, IServiceProvider? services = null)
+    public TurnContext(Activity activity, ConversationState state, DateTimeOffset now)
     {
         Activity = activity;
         State = state;
         Now = now;
-        Services = services;
         Channel = activity.ChannelId ?? "unknown";
     }
 
     public Activity Activity { get; }
     public ConversationState State { get; }
     public DateTimeOffset Now { get; }
-    public IServiceProvider? Services { get; }
     public string Channel { get; }
 
     public IReadOnlyList<Activity> Replies => _replies;
