@@ -36,6 +36,6 @@ public sealed partial class BotTextsTests
     }
 
     // A turn (turn.Text, step.Turn.Text, t.Text) or BotTexts; Results.Text("ok") and the like are not bot texts.
-    [GeneratedRegex("""(?:\b(?:turn|Turn|t)\.Text|BotTexts\.(?:Get|Pair|Reason))\((?:[A-Za-z_.]+, )?"(?<key>[A-Za-z0-9]+)"(?:,|\))""")]
+    [GeneratedRegex("""(?:\b(?:turn|Turn|t)\.Text|BotTexts\.(?:Get|Pair|Reason))\((?:[A-Za-z_.]+, |"[a-z]{2}", )?"(?<key>[A-Za-z0-9]+)"(?:,|\))""")]
     private static partial Regex KeyUse();
 }
