@@ -7,7 +7,7 @@
 # "sqlite postgres" to compare both in the same run (PostgreSQL: a throw-away cluster, fsync on, commits not waiting
 # for the WAL flush — the same promise as SQLite's WAL with synchronous=NORMAL; see tests/postgres-cluster.sh).
 # BENCH_INSTANCES=2 (PostgreSQL only) starts two hosts on one database, on ports 5080 and 5082, and runs half the
-# conversations against each.
+# conversations against each; BENCH_INSTANCES="1 2" runs one host, then two, each on a fresh database, in one run.
 # Set BENCH_KEEP=1 to keep the temporary folder (published bits, host logs, bench.db).
 set -euo pipefail
 
@@ -96,16 +96,24 @@ start_host() {
 
 secret="bench-secret-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 rc=0
+runs=()
 for storage in $storages; do
+  if [[ "$storage" == postgres ]]; then
+    for count in $instances; do runs+=("postgres:$count"); done
+  else
+    runs+=("$storage:1")
+  fi
+done
+for run in "${runs[@]}"; do
+  storage=${run%%:*}
+  count=${run##*:}
   echo
-  echo "######## $storage"
-  count=1
+  echo "######## $storage, $count instance(s)"
   if [[ "$storage" == postgres ]]; then
     eval "$("$repo/tests/postgres-cluster.sh" start durable)"
     pg_data=$GUIDANCEBOT_TEST_PGDATA
     psql "host=127.0.0.1 port=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$GUIDANCEBOT_TEST_POSTGRES") user=postgres dbname=postgres" -qc "CREATE DATABASE bench" >/dev/null
     pg_connection="${GUIDANCEBOT_TEST_POSTGRES/Database=postgres/Database=bench}"
-    count=$instances
   else
     rm -f "$tmp/bench.db" "$tmp/bench.db-wal" "$tmp/bench.db-shm"
   fi
@@ -128,7 +136,7 @@ for storage in $storages; do
   if [[ "$storage" == postgres ]]; then
     echo "== PostgreSQL after the run"
     psql "host=127.0.0.1 port=$(sed 's/.*Port=\([0-9]*\).*/\1/' <<<"$GUIDANCEBOT_TEST_POSTGRES") user=postgres dbname=bench" -Atc \
-      "SELECT '  database ' || pg_size_pretty(pg_database_size('bench')) || ', ' || (SELECT COUNT(*) FROM events) || ' events, ' || (SELECT COUNT(*) FROM conversations) || ' conversations'"
+      "SELECT '  database ' || pg_size_pretty(pg_database_size('bench')) || ', ' || (SELECT COUNT(*) FROM events) || ' events, ' || (SELECT COUNT(*) FROM conversations) || ' conversations, ' || (SELECT COUNT(*) FROM directline_activities) || ' Direct Line activities'"
     "$repo/tests/postgres-cluster.sh" stop "$pg_data"
     pg_data=""
   else

@@ -10,9 +10,10 @@ namespace GuidanceBot.DirectLineLoad;
 
 /// <summary>
 /// One Web Chat-like citizen: token from /webchat/token, POST /conversations, the WebSocket stream, then a closed loop
-/// of turns following the bot's buttons. A turn's latency runs from starting the POST to its reply arriving on the stream.
+/// of turns following the bot's buttons, posted to <paramref name="postUrl"/> (another instance, or the same one). A turn's
+/// latency runs from starting the POST to its reply arriving on the stream.
 /// </summary>
-public sealed class WebChatLikeClient(HttpClient http, Uri baseUrl, int number)
+public sealed class WebChatLikeClient(HttpClient http, Uri baseUrl, Uri postUrl, int number)
 {
     private static readonly string[] Typed = ["lam giay khai sinh cho con", "dang ky tam tru", "giúp", "quay lại", "bắt đầu lại"];
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonObject>> _waiting = new();
@@ -64,7 +65,7 @@ public sealed class WebChatLikeClient(HttpClient http, Uri baseUrl, int number)
             ["from"] = new JsonObject { ["id"] = $"load-{number}", ["role"] = "user" },
             ["channelData"] = new JsonObject { ["clientActivityID"] = clientId },
         };
-        var posted = await PostJsonAsync($"/v3/directline/conversations/{_conversationId}/activities", _token, activity, stop);
+        var posted = await PostJsonAsync($"/v3/directline/conversations/{_conversationId}/activities", _token, activity, stop, postUrl);
         var id = (string)posted["id"]!;
         var reply = _waiting.GetOrAdd(id, _ => new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously));
         try
@@ -140,9 +141,9 @@ public sealed class WebChatLikeClient(HttpClient http, Uri baseUrl, int number)
         }
     }
 
-    private async Task<JsonObject> PostJsonAsync(string path, string? bearer, JsonObject? body, CancellationToken stop)
+    private async Task<JsonObject> PostJsonAsync(string path, string? bearer, JsonObject? body, CancellationToken stop, Uri? server = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server ?? baseUrl, path));
         if (bearer is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);

@@ -2,7 +2,8 @@
 //   export GB_DIRECTLINE_SECRET=$(openssl rand -base64 48) GB_POSTGRES_PASSWORD=$(openssl rand -base64 24)
 //   export GB_BOT_APP_PASSWORD=<client secret of the bot's app registration>
 //   export GB_ZALO_OA_SECRET_KEY=... GB_ZALO_APP_SECRET=...   (only with zaloAppId)
-// Then: az deployment group create -g <group> -f main.bicep -p main.bicepparam   (docs/deployment.md)
+// Then: deploy.sh <group> (generates the first two on a first deployment, deploys this and the code), or by hand
+//   az deployment group create -g <group> -f main.bicep -p main.bicepparam   (docs/deployment.md)
 using 'main.bicep'
 
 param namePrefix = 'dn06'

@@ -34,6 +34,8 @@ public static class GuidanceBotServices
             .Bind(configuration.GetSection(BotOptions.Section))
             .Validate(o => o.ResumeAfter > TimeSpan.Zero, "GuidanceBot:Bot:ResumeAfter must be a positive time span, e.g. 00:30:00.")
             .Validate(o => o.StrongMatch is > 0 and <= 1, "GuidanceBot:Bot:StrongMatch must be between 0 and 1.")
+            .Validate(o => o.ConfirmMatch > 0 && o.ConfirmMatch <= o.StrongMatch, "GuidanceBot:Bot:ConfirmMatch must be above 0 and at most StrongMatch.")
+            .Validate(o => o.OutOfScopeMatch is > 0 and <= 1, "GuidanceBot:Bot:OutOfScopeMatch must be between 0 and 1.")
             .ValidateOnStart();
         services.AddOptions<AzureLanguageOptions>()
             .Bind(configuration.GetSection(AzureLanguageOptions.Section))

@@ -9,6 +9,8 @@ namespace GuidanceBot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
+    private readonly string _dedicated;
+
     /// <param name="migrate">Apply missing migrations; when false, an outdated schema is refused (an operator runs <c>guidancebot migrate</c>).</param>
     public PostgresDatabase(string connectionString, bool migrate = true)
     {
@@ -29,6 +31,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         builder.ApplicationName ??= "guidancebot";
         Description = Describe(builder);
         DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        _dedicated = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false, MaxAutoPrepare = 0 }.ConnectionString;
         if (migrate)
         {
             MigrationsApplied = PostgresSchema.Migrate(DataSource);
@@ -62,6 +65,25 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         $"Host={builder.Host};Port={builder.Port};Database={builder.Database};Username={builder.Username}";
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// A connection outside the pool, for a component that holds it for a long time and leaves session state on it
+    /// (LISTEN): it never goes back to the pool, so no store gets a connection that is still listening.
+    /// </summary>
+    public async Task<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(_dedicated);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>One statement; returns the rows changed.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -143,6 +143,56 @@ internal static class PostgresSchema
             revoked_at timestamptz,
             revoked_by text);
         """,
+        // 2: the Direct Line transcript, keyed by conversation first (activities numbered per conversation: the numbers are
+        // the watermarks), secrets the first instance generates (the development Direct Line secret) and ASP.NET Core
+        // data-protection keys, shared by every instance. first_seq/last_seq/bytes describe what is kept, so bounding a
+        // conversation needs no count of its rows; bytes comes before the activity, so trimming reads sizes without the JSON.
+        """
+        CREATE TABLE directline_conversations(
+            conversation_id text PRIMARY KEY,
+            user_id text,
+            started boolean NOT NULL DEFAULT false,
+            first_seq bigint NOT NULL,
+            last_seq bigint NOT NULL,
+            bytes bigint NOT NULL DEFAULT 0,
+            updated_at timestamptz NOT NULL);
+        CREATE INDEX ix_directline_conversations_updated ON directline_conversations(updated_at);
+        CREATE TABLE directline_activities(
+            conversation_id text NOT NULL,
+            seq bigint NOT NULL,
+            bytes integer NOT NULL,
+            activity text NOT NULL,
+            PRIMARY KEY (conversation_id, seq));
+        CREATE TABLE shared_secrets(
+            name text PRIMARY KEY,
+            value text NOT NULL,
+            created_at timestamptz NOT NULL);
+        CREATE TABLE data_protection_keys(
+            name text PRIMARY KEY,
+            xml text NOT NULL,
+            created_at timestamptz NOT NULL);
+        """,
+        // 3: the Bot Connector outbox: replies on their way to an activity's serviceUrl, claimed like the Zalo outbox. The
+        // address and activity are kept only until the reply is delivered (then the row goes) or dropped (then they are
+        // cleared); order_key, a hash of the conversation, keeps a conversation's replies in order and leads the key.
+        """
+        CREATE SEQUENCE connector_outbox_id_seq;
+        CREATE TABLE connector_outbox(
+            order_key text NOT NULL,
+            id bigint NOT NULL DEFAULT nextval('connector_outbox_id_seq'),
+            service_url text,
+            conversation_id text,
+            reply_to_id text,
+            activity text,
+            created_at timestamptz NOT NULL,
+            due_at timestamptz NOT NULL,
+            attempts integer NOT NULL DEFAULT 0,
+            status text NOT NULL DEFAULT 'pending',
+            reason text,
+            done_at timestamptz,
+            PRIMARY KEY (order_key, id));
+        CREATE INDEX ix_connector_outbox_due ON connector_outbox(status, due_at);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

@@ -1,6 +1,10 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Channels.BotConnector;
+using GuidanceBot.Channels.DirectLine;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
+using GuidanceBot.Secrets;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using GuidanceBot.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,6 +30,14 @@ public static class PostgresStorage
         services.AddSingleton<IZaloInbox, PostgresZaloInbox>();
         services.AddSingleton<IZaloOutbox, PostgresZaloOutbox>();
         services.AddSingleton<IZaloTokenStore, PostgresZaloTokenStore>();
+        services.AddSingleton<IConnectorOutbox, PostgresConnectorOutbox>();
+        // Appends by other instances arrive through LISTEN/NOTIFY; this instance's own are told directly.
+        services.AddSingleton<DirectLineObservers>();
+        services.AddSingleton<PostgresDirectLineListener>();
+        services.AddSingleton<IDirectLineNotifications>(sp => sp.GetRequiredService<PostgresDirectLineListener>());
+        services.AddSingleton<IDirectLineTranscript, PostgresDirectLineTranscript>();
+        services.AddSingleton<ISharedSecrets, PostgresSharedSecrets>();
+        services.AddSingleton<IXmlRepository, PostgresXmlRepository>();
         return services;
     }
 }

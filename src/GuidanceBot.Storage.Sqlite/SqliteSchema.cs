@@ -135,6 +135,54 @@ internal static class SqliteSchema
         """
         ALTER TABLE zalo_inbox ADD COLUMN claimed_until INTEGER;
         """,
+        // 7: the Direct Line transcript (activities numbered per conversation: the numbers are the watermarks), secrets the
+        // first host generates (the development Direct Line secret) and ASP.NET Core data-protection keys, so they outlive
+        // a restart. first_seq/last_seq/bytes describe what is kept, so bounding a conversation needs no count of its rows; bytes comes before the activity, so trimming reads sizes without the JSON.
+        """
+        CREATE TABLE directline_conversations(
+            conversation_id TEXT PRIMARY KEY,
+            user_id TEXT,
+            started INTEGER NOT NULL DEFAULT 0,
+            first_seq INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            updated_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX ix_directline_conversations_updated ON directline_conversations(updated_at);
+        CREATE TABLE directline_activities(
+            conversation_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            bytes INTEGER NOT NULL,
+            activity TEXT NOT NULL,
+            PRIMARY KEY(conversation_id, seq)) WITHOUT ROWID;
+        CREATE TABLE shared_secrets(
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        CREATE TABLE data_protection_keys(
+            name TEXT PRIMARY KEY,
+            xml TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+        """,
+        // 8: the Bot Connector outbox: replies on their way to an activity's serviceUrl, claimed like the Zalo outbox. The
+        // address and activity are kept only until the reply is delivered (then the row goes) or dropped (then they are
+        // cleared); order_key, a hash of the conversation, keeps a conversation's replies in order.
+        """
+        CREATE TABLE connector_outbox(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            order_key TEXT NOT NULL,
+            service_url TEXT,
+            conversation_id TEXT,
+            reply_to_id TEXT,
+            activity TEXT,
+            created_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT 'pending',
+            reason TEXT,
+            done_at INTEGER);
+        CREATE INDEX ix_connector_outbox_due ON connector_outbox(status, due_at);
+        CREATE INDEX ix_connector_outbox_order ON connector_outbox(order_key, id);
+        """,
     ];
 
     public static int Latest => Migrations.Length;

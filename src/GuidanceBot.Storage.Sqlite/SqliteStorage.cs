@@ -1,6 +1,10 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Channels.BotConnector;
+using GuidanceBot.Channels.DirectLine;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
+using GuidanceBot.Secrets;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using GuidanceBot.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,6 +29,13 @@ public static class SqliteStorage
         services.AddSingleton<IZaloInbox, SqliteZaloInbox>();
         services.AddSingleton<IZaloOutbox, SqliteZaloOutbox>();
         services.AddSingleton<IZaloTokenStore, SqliteZaloTokenStore>();
+        services.AddSingleton<IConnectorOutbox, SqliteConnectorOutbox>();
+        // One host per file: the transcript tells this process's observers itself.
+        services.AddSingleton<DirectLineObservers>();
+        services.AddSingleton<IDirectLineNotifications>(sp => sp.GetRequiredService<DirectLineObservers>());
+        services.AddSingleton<IDirectLineTranscript, SqliteDirectLineTranscript>();
+        services.AddSingleton<ISharedSecrets, SqliteSharedSecrets>();
+        services.AddSingleton<IXmlRepository, SqliteXmlRepository>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using GuidanceBot.Web.Channels.DirectLine;
 using GuidanceBot.Web.Analytics;
 using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Dashboard;
+using GuidanceBot.Web.DataProtection;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Html;
 using GuidanceBot.Web.Links;
@@ -27,6 +28,7 @@ builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddServerPages();
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
+builder.Services.AddSharedKeyRing();
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();

@@ -1,5 +1,6 @@
+using System.Text.Json;
 using GuidanceBot.Activities;
-using GuidanceBot.Web.Channels.DirectLine;
+using GuidanceBot.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Browser.Tests;
@@ -16,9 +17,19 @@ public static class ChatServer
         return host;
     }
 
-    /// <summary>The Direct Line transcript of a conversation as this host holds it.</summary>
-    public static IReadOnlyList<Activity> Transcript(this TestHost host, string conversationId) =>
-        host.Services.GetRequiredService<DirectLineConversations>().Find(conversationId)?.Read(0, int.MaxValue).Activities ?? [];
+    /// <summary>The Direct Line transcript of a conversation as the host's database holds it, page by page.</summary>
+    public static IReadOnlyList<Activity> Transcript(this TestHost host, string conversationId)
+    {
+        var transcript = host.Services.GetRequiredService<IDirectLineTranscript>();
+        var activities = new List<Activity>();
+        var after = 0L;
+        while (transcript.ReadAsync(conversationId, after, 100, CancellationToken.None).GetAwaiter().GetResult() is { Entries.Count: > 0 } page)
+        {
+            activities.AddRange(page.Entries.Select(e => JsonSerializer.Deserialize(e.Json, ActivityJson.Wire.Activity)!));
+            after = page.Entries[^1].Sequence;
+        }
+        return activities;
+    }
 
     /// <summary>TestResults/screenshots/NAME.png at the repository root.</summary>
     public static string ScreenshotPath(string name) => Path.Combine(Repository.TestResults("screenshots"), name + ".png");

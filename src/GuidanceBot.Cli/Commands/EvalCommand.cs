@@ -6,11 +6,16 @@ using GuidanceBot.Language;
 
 namespace GuidanceBot.Cli.Commands;
 
-/// <summary><c>guidancebot eval [FILE.tsv]</c>: trains every intent recogniser on dialogs/ and scores it on a labelled set.</summary>
+/// <summary>
+/// <c>guidancebot eval [FILE.tsv]</c>: trains every intent recogniser on dialogs/ and scores it on a labelled set, then
+/// scores the bot's own decisions (acts, out of scope, procedures) on the conversation sets.
+/// </summary>
 public static class EvalCommand
 {
-    /// <summary>Where the evaluation set lives in the repository, found from the working directory upwards.</summary>
+    /// <summary>Where the evaluation sets live in the repository, found from the working directory upwards.</summary>
     public const string DefaultSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/intents.tsv";
+    public const string DefaultActsSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/acts.tsv";
+    public const string DefaultOutOfScopeSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/out-of-scope.tsv";
 
     public static Command Create(CliConsole console)
     {
@@ -22,6 +27,8 @@ public static class EvalCommand
         var strongMatch = new Option<double?>("--strong-match") { Description = "The score from which an answer counts as a match (default: the bot's setting, 0.5).", HelpName = "SCORE" };
         var folds = new Option<int>("--folds") { Description = "Also cross-validate on the utterances of dialogs/ in this many folds (2 or more).", HelpName = "N" };
         var dialogs = new Option<string?>("--dialogs") { Description = "The flow folder to train on; by default dialogs/ here or in a parent folder.", HelpName = "DIR" };
+        var acts = new Option<string?>("--acts") { Description = $"The conversational-acts set for the bot's own decisions; by default {DefaultActsSet}.", HelpName = "FILE.tsv" };
+        var outOfScope = new Option<string?>("--out-of-scope") { Description = $"The out-of-scope set for the bot's own decisions; by default {DefaultOutOfScopeSet}.", HelpName = "FILE.tsv" };
         folds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is 1 or < 0)
@@ -29,22 +36,27 @@ public static class EvalCommand
                 result.AddError("--folds must be 2 or more (or 0 for none).");
             }
         });
-        var command = new Command("eval", "Train every intent recogniser on dialogs/ and score it on a labelled set; --folds also cross-validates on dialogs/ itself.")
+        var command = new Command("eval", "Train every intent recogniser on dialogs/ and score it on a labelled set; --folds also cross-validates on dialogs/ itself; then score the bot's own decisions on the acts, procedures and out-of-scope sets.")
         {
-            file, strongMatch, folds, dialogs,
+            file, strongMatch, folds, dialogs, acts, outOfScope,
         };
         command.SetAction(parse =>
         {
-            var progress = new CliProgress(console, "eval", total: IntentRecognizers.All.Count + parse.GetValue(folds) * IntentRecognizers.FromExamples.Count);
-            var exit = Run(parse.GetValue(file), parse.GetValue(dialogs), parse.GetValue(strongMatch), console.Out, console.Error, parse.GetValue(folds), progress);
+            var progress = new CliProgress(console, "eval", total: IntentRecognizers.All.Count + parse.GetValue(folds) * IntentRecognizers.FromExamples.Count + 1);
+            var exit = Run(parse.GetValue(file), parse.GetValue(dialogs), parse.GetValue(strongMatch), console.Out, console.Error, parse.GetValue(folds),
+                parse.GetValue(acts), parse.GetValue(outOfScope), progress);
             progress.Done();
             return exit;
         });
         return command;
     }
 
-    /// <summary>Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions; 0, or 1 on bad input.</summary>
-    public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0, CliProgress? progress = null)
+    /// <summary>
+    /// Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions,
+    /// then the conversation table (acts, procedures, out of scope) and its misses; 0, or 1 on bad input.
+    /// </summary>
+    public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0,
+        string? actsFile = null, string? outOfScopeFile = null, CliProgress? progress = null)
     {
         file ??= FindUpwards(DefaultSet);
         if (file is null || !File.Exists(file))
@@ -59,15 +71,8 @@ public static class EvalCommand
                 stderr.WriteLine(error.ToString());
             return 1;
         }
-        IReadOnlyList<LabelledUtterance> set;
-        try
+        if (Read(file, stderr) is not { } set)
         {
-            using var reader = File.OpenText(file);
-            set = LabelledUtterance.ReadTsv(reader);
-        }
-        catch (FormatException e)
-        {
-            stderr.WriteLine($"{file}: {e.Message}");
             return 1;
         }
 
@@ -123,7 +128,74 @@ public static class EvalCommand
                 }
             }
         }
+        progress?.Step("scoring the bot's decisions");
+        return Conversation(loaded.Catalog!, set, actsFile ?? FindUpwards(DefaultActsSet), outOfScopeFile ?? FindUpwards(DefaultOutOfScopeSet),
+            strongMatch, stdout, stderr);
+    }
+
+    /// <summary>The bot's own decisions with nothing running, through the registered recogniser, on each set it has.</summary>
+    private static int Conversation(FlowCatalog catalog, IReadOnlyList<LabelledUtterance> procedures, string? actsFile, string? outOfScopeFile,
+        double? strongMatch, TextWriter stdout, TextWriter stderr)
+    {
+        var options = new BotOptions();
+        if (strongMatch is { } strong)
+        {
+            options.StrongMatch = strong;
+            options.ConfirmMatch = Math.Min(options.ConfirmMatch, strong);
+        }
+        var reader = new MessageReader(() => catalog, IntentRecognizers.Train(IntentRecognizers.Default, catalog), options);
+        var sets = new List<(string Name, ConversationEvaluation Result)>();
+        if (actsFile is not null)
+        {
+            if (Read(actsFile, stderr) is not { } acts)
+            {
+                return 1;
+            }
+            sets.Add(("acts", ConversationEvaluation.Acts(reader, acts)));
+        }
+        sets.Add(("procedures", ConversationEvaluation.Procedures(reader, procedures)));
+        if (outOfScopeFile is not null)
+        {
+            if (Read(outOfScopeFile, stderr) is not { } outOfScope)
+            {
+                return 1;
+            }
+            sets.Add(("out of scope", ConversationEvaluation.OutOfScope(reader, outOfScope)));
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine($"The bot's decisions with nothing running ({IntentRecognizers.Default}, strong ≥ {options.StrongMatch}, confirm ≥ {options.ConfirmMatch}, out of scope ≥ {options.OutOfScopeMatch}):");
+        stdout.WriteLine($"{"set",-14} {"accuracy",-20} {"dev half",-20} {"held-out half",-20} {"no diacritics",-20}");
+        foreach (var (name, result) in sets)
+        {
+            stdout.WriteLine($"{name,-14} {result.Overall,-20} {result.Dev,-20} {result.HeldOut,-20} {result.Unaccented,-20}"
+                + (result.RightTopic is { } topic ? $" right topic {topic}" : "")
+                + (result.NotAPhrase is { } unlisted ? $" lines not in the phrase list {unlisted}" : ""));
+        }
+        foreach (var (name, result) in sets)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Misses on {name} ({result.Misses.Count}): line (dev/held-out) expected → decided  text");
+            foreach (var miss in result.Misses)
+            {
+                stdout.WriteLine($"  #{miss.Position} {(miss.InDevHalf ? "dev" : "held-out")} {miss.Expected} → {miss.Decided}  {miss.Text}");
+            }
+        }
         return 0;
+    }
+
+    private static IReadOnlyList<LabelledUtterance>? Read(string file, TextWriter stderr)
+    {
+        try
+        {
+            using var reader = File.OpenText(file);
+            return LabelledUtterance.ReadTsv(reader);
+        }
+        catch (FormatException e)
+        {
+            stderr.WriteLine($"{file}: {e.Message}");
+            return null;
+        }
     }
 
     private static string? FindUpwards(string relative)

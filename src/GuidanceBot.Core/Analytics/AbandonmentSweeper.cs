@@ -50,7 +50,7 @@ public sealed class AbandonmentSweeper(
                 return ValueTask.FromResult(StateChange<int>.Keep(0)); // gone, a turn came in, or another sweeper got here first
             }
             var events = new List<AnalyticsEvent>();
-            foreach (var run in OpenRuns(state.DialogStack).Where(r => !FlowDialog.IsMarkedAbandoned(r)))
+            foreach (var (instance, run) in OpenRuns(state.DialogStack).Where(r => !r.Run.Abandoned))
             {
                 var properties = new Dictionary<string, string>
                 {
@@ -62,7 +62,8 @@ public sealed class AbandonmentSweeper(
                     properties["lastMessageStep"] = shown.Step;
                 }
                 events.Add(RunEvent(key, state, run, EventKinds.FlowAbandoned, now, properties));
-                run.State[FlowDialog.AbandonedMark] = true;
+                run.Abandoned = true;
+                run.Write(instance);
             }
             // Saved even with nothing to record, so the conversation leaves the sweep's index until its next turn.
             state.AbandonSweptAt = last;
@@ -84,37 +85,20 @@ public sealed class AbandonmentSweeper(
     /// An event about a run recorded outside a turn (a sweep, a reminder): at the run's position, in the conversation's
     /// language, on the conversation's channel.
     /// </summary>
-    public static AnalyticsEvent RunEvent(ConversationKey conversation, ConversationState state, DialogInstance run, string kind, DateTimeOffset now,
+    public static AnalyticsEvent RunEvent(ConversationKey conversation, ConversationState state, FlowRun run, string kind, DateTimeOffset now,
         IReadOnlyDictionary<string, string>? properties = null)
     {
-        var position = FlowDialog.PositionOf(run)!;
         return new AnalyticsEvent(state.AnalyticsId, conversation.Channel, kind, now)
         {
-            RunId = position.RunId,
-            FlowId = position.FlowId,
-            ContentVersion = position.Version,
-            StepId = position.StepId,
+            RunId = run.Run,
+            FlowId = run.Flow,
+            ContentVersion = run.Version,
+            StepId = run.Step,
             Language = state.Language,
             Properties = properties,
         };
     }
 
-    /// <summary>Flow runs still open anywhere on the stack, outermost first (a called flow's caller is open too).</summary>
-    public static IEnumerable<DialogInstance> OpenRuns(IEnumerable<DialogInstance> stack)
-    {
-        foreach (var instance in stack)
-        {
-            if (FlowDialog.IsOpenRun(instance))
-            {
-                yield return instance;
-            }
-            if (instance.Dialogs is { } inner)
-            {
-                foreach (var nested in OpenRuns(inner))
-                {
-                    yield return nested;
-                }
-            }
-        }
-    }
+    /// <summary>Flow runs still open anywhere on a stored stack, outermost first (a called flow's caller is open too).</summary>
+    public static IEnumerable<(DialogInstance Instance, FlowRun Run)> OpenRuns(IEnumerable<DialogInstance> stack) => FlowRun.Open(stack, FlowRun.Read);
 }

@@ -31,4 +31,19 @@ public static class EventKinds
 
     /// <summary>The citizen came back through the reminder's resume button.</summary>
     public const string ReminderResumed = "reminder-resumed";
+
+    /// <summary>A conversational act (property <c>act</c>: greeting, thanks, …), with the flow and step when one was running.</summary>
+    public const string Act = "act";
+
+    /// <summary>A question about a procedure's facts (property <c>question</c>: fee, time, …; <c>answered</c>: yes / no), at the step it was asked.</summary>
+    public const string QuestionAsked = "question-asked";
+
+    /// <summary>A question the bot does not guide (property <c>topic</c>, the out-of-scope topic id; <c>text</c>, redacted).</summary>
+    public const string OutOfScope = "out-of-scope";
+
+    /// <summary>"Có phải bạn muốn …?" for a medium match (property <c>offered</c>: the flows offered; <c>text</c>, redacted).</summary>
+    public const string ConfirmAsked = "confirm-asked";
+
+    /// <summary>The answer to "Có phải bạn muốn …?" (property <c>chosen</c>: a flow id, or none).</summary>
+    public const string ConfirmAnswered = "confirm-answered";
 }

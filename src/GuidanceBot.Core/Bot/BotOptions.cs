@@ -17,6 +17,12 @@ public sealed class BotOptions
     /// <summary>Intent score from which free text starts a flow (or, mid-flow, offers to switch).</summary>
     public double StrongMatch { get; set; } = 0.5;
 
+    /// <summary>Intent score from which free text below <see cref="StrongMatch"/> gets "Có phải bạn muốn …?" instead of "not understood".</summary>
+    public double ConfirmMatch { get; set; } = 0.35;
+
+    /// <summary>Score from which free text whose best match is an out-of-scope topic gets that topic's answer.</summary>
+    public double OutOfScopeMatch { get; set; } = 0.35;
+
     /// <summary>Where the bot is reachable from outside, for tracked links (/go/{id}); relative links when empty.</summary>
     public string PublicBaseUrl { get; set; } = "";
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Text;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
@@ -13,59 +12,62 @@ using GuidanceBot.Texts;
 namespace GuidanceBot.Bot;
 
 /// <summary>
-/// Runs any flow from dialogs/ on the dialog stack: one step at a time, tailored by earlier answers, recording
-/// step entered / answered and how the run ended. A <c>call</c> step pushes another flow and resumes after it.
-/// Reads the flow from the current catalog on every turn, so edited content takes effect without a restart.
+/// Runs any flow from dialogs/ on the dialog stack, one step at a time, its state a typed <see cref="FlowRun"/>: reads the
+/// citizen's answer to the step; answers acts and fact questions the step does not take, then shows the step again;
+/// asks its side questions (switch, stuck, helpful, reminder) through prompts on the stack; runs called flows and
+/// branches on their outcome. Rendering is <see cref="StepRenderer"/>'s. Reads the flow from the current catalog every
+/// turn, so edited content takes effect without a restart.
 /// </summary>
-public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options) : Dialog(DialogId)
+public sealed class FlowDialog : Dialog
 {
     public const string DialogId = "flow";
+
+    /// <summary>The yes/no prompt the side questions use; registered by the dialog that holds flows (the root).</summary>
+    public const string YesNoPromptId = "flow-yes-no";
 
     /// <summary>Set in <see cref="TurnContext.Items"/> before cancelling the stack, to say why runs end.</summary>
     public const string EndReasonItem = "flow-end-reason";
 
-    private const string ModeAnswer = "answer";
-    private const string ModeStuck = "stuck";
-    private const string ModeSwitch = "switch";
-    private const string ModeHelpful = "helpful";
-    private const string ModeCall = "call";
+    private readonly Func<FlowCatalog> _catalog;
+    private readonly BotOptions _options;
+    private readonly MessageReader _reader;
+    private readonly StepRenderer _renderer;
+    private readonly FactAnswers _facts;
+    private readonly ActReplies _acts;
 
-    /// <summary>Begin options for a flow.</summary>
-    public static JsonNode Options(string flowId, bool called = false) => new JsonObject { ["flow"] = flowId, ["called"] = called };
-
-    /// <summary>Where a run stands, read from its stack entry: for the router's resume offer and handoff.</summary>
-    public sealed record Position(string FlowId, string StepId, string RunId, string Version);
-
-    /// <summary>Set on a run's stack entry by the abandonment sweep; cleared (and flow-resumed recorded) when the run goes on.</summary>
-    public const string AbandonedMark = "abandoned";
-
-    /// <summary>A flow run on the stack that has not ended (completed runs stay for the "helpful?" question).</summary>
-    public static bool IsOpenRun(DialogInstance instance) =>
-        PositionOf(instance) is not null && (bool?)instance.State["ended"] != true;
-
-    public static bool IsMarkedAbandoned(DialogInstance instance) => (bool?)instance.State[AbandonedMark] == true;
-
-    /// <summary>Removes the abandonment mark; true when there was one, so the caller records flow-resumed exactly once.</summary>
-    public static bool ClearAbandoned(DialogInstance instance) => instance.State.Remove(AbandonedMark);
-
-    public static Position? PositionOf(DialogInstance instance) =>
-        instance.Id == DialogId && instance.State["flow"] is JsonValue
-            ? new Position((string)instance.State["flow"]!, (string?)instance.State["step"] ?? "", (string)instance.State["run"]!, (string)instance.State["version"]!)
-            : null;
+    public FlowDialog(Func<FlowCatalog> catalog, BotOptions options, MessageReader reader) : base(DialogId)
+    {
+        _catalog = catalog;
+        _options = options;
+        _reader = reader;
+        _renderer = new StepRenderer(options);
+        _facts = new FactAnswers(options, _renderer);
+        _acts = new ActReplies(options);
+    }
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? beginOptions, CancellationToken cancellationToken)
     {
-        var flowId = (string?)beginOptions?["flow"] ?? throw new ArgumentException("FlowDialog needs a 'flow' option.");
-        var flow = catalog().Find(flowId) ?? throw new InvalidOperationException($"No flow '{flowId}' is loaded.");
-        var state = dc.ActiveDialog!.State;
-        state["flow"] = flow.Id;
-        state["version"] = flow.ContentVersion;
-        state["run"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        state["called"] = (bool?)beginOptions!["called"] ?? false;
-        state["answers"] = new JsonObject();
-        state["history"] = new JsonArray();
-        Record(dc.Turn, state, EventKinds.FlowStarted, null, state["called"]!.GetValue<bool>() ? new() { ["called"] = "true" } : null);
-        return EnterAsync(dc, flow, flow.Start, cancellationToken);
+        var start = FlowStart.From(beginOptions);
+        var flow = _catalog().Find(start.Flow) ?? throw new InvalidOperationException($"No flow '{start.Flow}' is loaded.");
+        var turn = dc.Turn;
+        var run = new FlowRun
+        {
+            Flow = flow.Id,
+            Run = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+            Version = flow.ContentVersion,
+            Called = start.Called,
+        };
+        FlowRun.Start(turn, dc.ActiveDialog!, run);
+        Record(turn, run, EventKinds.FlowStarted, null, start.Called ? new() { ["called"] = "true" } : null);
+        if (start.Announce)
+        {
+            turn.Send((start.Greeted ? turn.Text("Hello") : "") + turn.Text("FlowAnnounce", flow.Title.For(turn.Language)));
+        }
+        foreach (var question in CueRecognizer.InFactOrder(start.Questions ?? []))
+        {
+            AnswerQuestion(turn, run, flow, question, aboutAnother: false);
+        }
+        return EnterAsync(dc, run, flow, flow.Start, cancellationToken);
     }
 
     public override async Task<DialogTurnResult> ContinueAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -75,81 +77,93 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         {
             return DialogTurnResult.Waiting;
         }
-        var state = dc.ActiveDialog!.State;
-        RecordResumedIfAbandoned(turn, dc.ActiveDialog!);
-        var flow = catalog().Find((string)state["flow"]!);
-        var step = flow?.FindStep((string)state["step"]!);
+        if (FlowRun.In(turn, dc.ActiveDialog!) is not { } run)
+        {
+            turn.Send(turn.Text("CannotContinueGuide"));
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+        ResumeIfAbandoned(turn, run);
+        var flow = _catalog().Find(run.Flow);
         if (flow is null)
         {
             turn.Send(turn.Text("GuideNoLongerAvailablePick"));
             return await dc.EndDialogAsync(null, cancellationToken);
         }
-        if (step is null)
+        if (flow.FindStep(run.Step) is not { } step)
         {
             // The content was edited under this conversation and the step is gone: start the flow's new version.
             turn.Send(turn.Text("GuideWasJustUpdatedLets"));
-            return await dc.ReplaceDialogAsync(DialogId, Options(flow.Id, (bool)state["called"]!), cancellationToken);
+            return await dc.ReplaceDialogAsync(DialogId, new FlowStart(flow.Id, run.Called).ToJson(), cancellationToken);
         }
-        state["version"] = flow.ContentVersion;
-        var text = turn.Activity.Text ?? "";
-        if (AnswerReminder(dc, flow, step, text))
-        {
-            return DialogTurnResult.Waiting;
-        }
-
-        switch (GlobalCommands.Recognize(text))
-        {
-            case GlobalCommand.Back:
-                return await BackAsync(dc, flow, cancellationToken);
-            case GlobalCommand.Help:
-                turn.Send(step.Help is { } help
-                    ? help.For(turn.Language)
-                    : turn.Text("TapButtonBelowAnswerType"));
-                Show(turn, flow, step, state);
-                return DialogTurnResult.Waiting;
-        }
-
-        return (string?)state["mode"] switch
-        {
-            ModeSwitch => await SwitchAnswerAsync(dc, flow, step, text, cancellationToken),
-            ModeHelpful => await HelpfulAnswerAsync(dc, text, cancellationToken),
-            ModeStuck => await StuckAnswerAsync(dc, flow, (DoStep)step, text, cancellationToken),
-            _ => await AnswerAsync(dc, flow, step, text, cancellationToken),
-        };
+        run.Version = flow.ContentVersion;
+        return await ReadAnswerAsync(dc, run, flow, step, turn.Activity.Text ?? "", cancellationToken);
     }
 
-    /// <summary>
-    /// A called flow ended: branch on its outcome (next when completed, else the call's <c>on:</c>, which may end this flow
-    /// with the same outcome), or pass a switch to another flow up the stack.
-    /// </summary>
+    /// <summary>A called flow or a side question's prompt ended: branch on the flow's outcome, or on the answer.</summary>
     public override async Task<DialogTurnResult> ResumeAsync(DialogContext dc, DialogReason reason, JsonNode? result, CancellationToken cancellationToken)
     {
-        var state = dc.ActiveDialog!.State;
-        RecordResumedIfAbandoned(dc.Turn, dc.ActiveDialog!);
-        if (result is JsonObject asked && (asked["switchTo"] is not null || asked["reroute"] is not null))
-        {
-            return await dc.EndDialogAsync(result, cancellationToken);
-        }
-        var flow = catalog().Find((string)state["flow"]!);
-        if (flow?.FindStep((string)state["step"]!) is not CallStep call)
+        var turn = dc.Turn;
+        if (FlowRun.In(turn, dc.ActiveDialog!) is not { } run)
         {
             return await dc.EndDialogAsync(null, cancellationToken);
         }
-        // No outcome: the called flow left the content under this run; go on as after a completed call.
-        var outcome = (string?)result;
-        Record(dc.Turn, state, EventKinds.StepAnswered, call.Id, new() { ["answer"] = "returned", ["outcome"] = outcome ?? "none" });
-        var target = call.After(outcome ?? Outcomes.Completed);
-        return target is null
-            ? await FinishAsync(dc, call.Id, outcome!, say: null, via: call.FlowId, cancellationToken)
-            : await EnterAsync(dc, flow, target, cancellationToken);
+        ResumeIfAbandoned(turn, run);
+        if (RouterRequest.From(result) is not null)
+        {
+            // A flow this one called asks the router to switch or to read the message: pass it up.
+            return await dc.EndDialogAsync(result, cancellationToken);
+        }
+        var flow = _catalog().Find(run.Flow);
+        var step = flow?.FindStep(run.Step);
+        var asking = run.Asking;
+        run.Asking = null;
+        if (flow is null || step is null)
+        {
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+        var answer = asking is null || reason == DialogReason.PassedOn ? null : (bool?)result;
+        var text = turn.Activity.Text ?? "";
+        switch (asking)
+        {
+            case FlowAsking.Switch when answer == true:
+                turn.Items[EndReasonItem] = "replaced";
+                return await dc.EndDialogAsync(new RouterRequest(SwitchTo: run.SwitchTo).ToJson(), cancellationToken);
+            case FlowAsking.Switch when answer == false:
+                run.SwitchTo = null;
+                turn.Send(turn.Text("OKLetsCarry"));
+                return await ShowAsync(dc, run, flow, step, cancellationToken);
+            case FlowAsking.Stuck when answer == true:
+                Record(turn, run, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "done" });
+                return await EnterAsync(dc, run, flow, ((DoStep)step).Next, cancellationToken);
+            case FlowAsking.Stuck when answer == false:
+                Record(turn, run, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "still-stuck" });
+                return await AskStuckAsync(dc, run, (DoStep)step, turn.Text("StepHardManyPeopleCall", _options.Hotline), cancellationToken);
+            case FlowAsking.Helpful when answer is { } helpful:
+                Record(turn, run, EventKinds.HelpfulAnswered, step.Id, new() { ["helpful"] = helpful ? "yes" : "no" });
+                turn.Send(helpful
+                    ? turn.Text("ThankGoodLuckWithApplication")
+                    : turn.Text("ThanksTellingUsStaffWill", _options.Hotline));
+                return await dc.EndDialogAsync(JsonValue.Create(run.Outcome), cancellationToken);
+            case FlowAsking.Helpful:
+                // Not an answer to the question: the citizen has moved on; let the router read the message.
+                return await dc.EndDialogAsync(new RouterRequest(Reroute: true).ToJson(), cancellationToken);
+            case FlowAsking.Reminder when answer is { } remind:
+                return AnswerReminder(turn, run, step, remind);
+            case FlowAsking.Switch or FlowAsking.Stuck or FlowAsking.Reminder:
+                // Passed on: the citizen answered the step (or asked something) instead.
+                run.SwitchTo = null;
+                return await ReadAnswerAsync(dc, run, flow, step, text, cancellationToken);
+        }
+        return step is CallStep call
+            ? await ReturnFromCallAsync(dc, run, flow, call, (string?)result, cancellationToken)
+            : await dc.EndDialogAsync(null, cancellationToken);
     }
 
     public override Task RepromptAsync(DialogContext dc, DialogInstance instance, CancellationToken cancellationToken)
     {
-        var flow = catalog().Find((string)instance.State["flow"]!);
-        if (flow?.FindStep((string)instance.State["step"]!) is { } step)
+        if (FlowRun.In(dc.Turn, instance) is { } run && _catalog().Find(run.Flow) is { } flow && flow.FindStep(run.Step) is { } step)
         {
-            Show(dc.Turn, flow, step, instance.State);
+            _renderer.Show(dc.Turn, flow, step, run);
         }
         return Task.CompletedTask;
     }
@@ -157,7 +171,7 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
     public override Task EndAsync(DialogContext dc, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
     {
         // A run ends once: a completed run, or one the sweep already recorded as abandoned, records nothing more.
-        if ((bool?)instance.State["ended"] == true || IsMarkedAbandoned(instance))
+        if (FlowRun.In(dc.Turn, instance) is not { Ended: false, Abandoned: false } run)
         {
             return Task.CompletedTask;
         }
@@ -165,115 +179,35 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         var kind = reason == DialogReason.ReplaceCalled || why == "replaced"
             ? EventKinds.FlowReplaced
             : why == "handed-off" ? EventKinds.HandedOff : EventKinds.FlowCancelled;
-        Record(dc.Turn, instance.State, kind, (string?)instance.State["step"]);
+        Record(dc.Turn, run, kind, run.Step);
         return Task.CompletedTask;
     }
 
-    private static void RecordResumedIfAbandoned(TurnContext turn, DialogInstance instance)
+    /// <summary>The citizen's message at a step: a global command, an answer the step takes, or else something to answer before showing the step again.</summary>
+    private async Task<DialogTurnResult> ReadAnswerAsync(DialogContext dc, FlowRun run, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
     {
-        if (ClearAbandoned(instance))
+        var turn = dc.Turn;
+        switch (GlobalCommands.Recognize(text))
         {
-            Record(turn, instance.State, EventKinds.FlowResumed, (string?)instance.State["step"], new() { ["after"] = "abandoned" });
+            case GlobalCommand.Back:
+                return await BackAsync(dc, run, flow, step, cancellationToken);
+            case GlobalCommand.Help:
+                turn.Send(step.Help is { } help
+                    ? help.For(turn.Language)
+                    : turn.Text("TapButtonBelowAnswerType"));
+                return await ShowAsync(dc, run, flow, step, cancellationToken);
         }
-    }
-
-    private async Task<DialogTurnResult> EnterAsync(DialogContext dc, FlowDefinition flow, string stepId, CancellationToken cancellationToken)
-    {
-        var state = dc.ActiveDialog!.State;
-        var step = flow.Step(stepId);
-        state["step"] = step.Id;
-        state["mode"] = ModeAnswer;
-        state["attempts"] = 0;
-        Record(dc.Turn, state, EventKinds.StepEntered, step.Id);
         switch (step)
         {
-            case CallStep call:
-                state["mode"] = ModeCall;
-                return await dc.BeginDialogAsync(DialogId, Options(call.FlowId, called: true), cancellationToken);
-            case EndStep end:
-                return await FinishAsync(dc, end.Id, end.Outcome, end.Say, via: null, cancellationToken);
-            default:
-                var history = (JsonArray)state["history"]!;
-                if (history.Count == 0 || (string?)history[^1] != step.Id)
-                {
-                    history.Add(step.Id);
-                }
-                Show(dc.Turn, flow, step, state);
-                OfferReminder(dc, step, state);
-                return DialogTurnResult.Waiting;
-        }
-    }
-
-    /// <summary>
-    /// After the first document checklist — when a citizen may well leave to fetch papers — asks "Nhắc tôi tiếp tục sau?",
-    /// once per stack of runs, where the channel can send a reminder (<see cref="ResumeReminders.IsOffered"/>).
-    /// </summary>
-    private static void OfferReminder(DialogContext dc, StepDefinition step, JsonObject state)
-    {
-        var turn = dc.Turn;
-        if (step is not InformStep inform || !ResumeReminders.IsOffered(turn.Activity) || inform.DocumentsFor(Answers(state)).Count == 0
-            || dc.Stack.Any(i => ResumeReminders.Of(i) is not null))
-        {
-            return;
-        }
-        state[ResumeReminders.Key] = ResumeReminders.Asked;
-        turn.Send(turn.Text("NeedTimeGatherTheseShall"),
-            Buttons(turn, Labels.RemindMe, Labels.NoReminder));
-    }
-
-    /// <summary>A tap on the reminder question's buttons, at whatever step the run is now; false for anything else.</summary>
-    private bool AnswerReminder(DialogContext dc, FlowDefinition flow, StepDefinition step, string text)
-    {
-        // Only the buttons' exact text: a bare "có" or "không" answers the step, not the question.
-        var canonical = VietnameseText.Canonical(text);
-        bool? remind = IsLabel(canonical, Labels.RemindMe) ? true : IsLabel(canonical, Labels.NoReminder) ? false : null;
-        var asking = remind is null ? null : dc.Stack.LastOrDefault(i => ResumeReminders.Of(i) == ResumeReminders.Asked);
-        if (asking is null)
-        {
-            return false;
-        }
-        var turn = dc.Turn;
-        asking.State[ResumeReminders.Key] = remind!.Value ? ResumeReminders.Yes : ResumeReminders.No;
-        Record(turn, asking.State, EventKinds.ReminderAnswered, (string?)asking.State["step"], new() { ["remind"] = remind.Value ? "yes" : "no" });
-        var reply = turn.Send(remind.Value
-                ? turn.Text("OKIfHaveNotCome")
-                : turn.Text("OKNoReminder"),
-            // The step's buttons again, unless the citizen is being asked whether to switch flows.
-            (string?)dc.ActiveDialog!.State["mode"] == ModeSwitch ? [] : StepButtons(turn, flow, step, dc.ActiveDialog.State));
-        if (remind.Value)
-        {
-            ResumeReminders.MarkRequested(reply);
-        }
-        return true;
-    }
-
-    private static bool IsLabel(string canonical, LocalizedText label) =>
-        canonical == VietnameseText.Canonical(label.Vi) || (label.En is { } en && canonical == VietnameseText.Canonical(en));
-
-    private async Task<DialogTurnResult> AnswerAsync(DialogContext dc, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
-    {
-        var turn = dc.Turn;
-        var state = dc.ActiveDialog!.State;
-        switch (step)
-        {
-            case AskStep ask:
-                var choice = Match(text, ask.Choices.Select(c => c.Label).ToList());
-                if (choice >= 0)
-                {
-                    ((JsonObject)state["answers"]!)[ask.Id] = choice + 1;
-                    Record(turn, state, EventKinds.StepAnswered, ask.Id, new() { ["choice"] = (choice + 1).ToString(CultureInfo.InvariantCulture) });
-                    return await EnterAsync(dc, flow, ask.Choices[choice].Next, cancellationToken);
-                }
-                break;
-            case InformStep inform:
-                if (Match(text, [Labels.Continue]) == 0 || ConfirmRecognizer.Recognize(text) == true)
-                {
-                    Record(turn, state, EventKinds.StepAnswered, inform.Id, new() { ["answer"] = "continue" });
-                    return await EnterAsync(dc, flow, inform.Next, cancellationToken);
-                }
-                break;
+            case AskStep ask when Match(text, ask.Choices.Select(c => c.Label).ToList()) is var choice and >= 0:
+                run.Answers[ask.Id] = choice + 1;
+                Record(turn, run, EventKinds.StepAnswered, ask.Id, new() { ["choice"] = (choice + 1).ToString(CultureInfo.InvariantCulture) });
+                return await EnterAsync(dc, run, flow, ask.Choices[choice].Next, cancellationToken);
+            case InformStep inform when Match(text, [FlowLabels.Continue]) == 0 || ConfirmRecognizer.Recognize(text) == true:
+                Record(turn, run, EventKinds.StepAnswered, inform.Id, new() { ["answer"] = "continue" });
+                return await EnterAsync(dc, run, flow, inform.Next, cancellationToken);
             case DoStep @do:
-                var done = Match(text, [Labels.Done, Labels.Stuck]) switch
+                var done = Match(text, [FlowLabels.Done, FlowLabels.Stuck]) switch
                 {
                     0 => true,
                     1 => false,
@@ -281,115 +215,147 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
                 };
                 if (done == true)
                 {
-                    Record(turn, state, EventKinds.StepAnswered, @do.Id, new() { ["answer"] = "done" });
-                    return await EnterAsync(dc, flow, @do.Next, cancellationToken);
+                    Record(turn, run, EventKinds.StepAnswered, @do.Id, new() { ["answer"] = "done" });
+                    return await EnterAsync(dc, run, flow, @do.Next, cancellationToken);
                 }
                 if (done == false)
                 {
-                    Record(turn, state, EventKinds.StepAnswered, @do.Id, new() { ["answer"] = "stuck" });
-                    state["mode"] = ModeStuck;
-                    Show(turn, flow, @do, state);
-                    return DialogTurnResult.Waiting;
+                    Record(turn, run, EventKinds.StepAnswered, @do.Id, new() { ["answer"] = "stuck" });
+                    return await AskStuckAsync(dc, run, @do, null, cancellationToken);
                 }
                 break;
         }
-        return NotUnderstood(dc, flow, step, text);
+        return await InterruptAsync(dc, run, flow, step, text, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> StuckAnswerAsync(DialogContext dc, FlowDefinition flow, DoStep step, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// A message the step does not take: fact questions are answered for this flow (or the one they name), a strong match
+    /// for another flow asks to switch, an out-of-scope question gets its answer, acts get a fitting line; then the step
+    /// again. Anything else is not understood.
+    /// </summary>
+    private async Task<DialogTurnResult> InterruptAsync(DialogContext dc, FlowRun run, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var state = dc.ActiveDialog!.State;
-        var worked = Match(text, [Labels.Worked, Labels.StillStuck]) switch
+        var reading = _reader.Read(text);
+        var cues = reading.Cues;
+        if (cues.Questions.Count > 0 && (!cues.HasContent || _reader.OutOfScope(reading) is null))
         {
-            0 => true,
-            1 => false,
-            _ => ConfirmRecognizer.Recognize(text),
-        };
-        if (worked == true)
-        {
-            Record(turn, state, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "done" });
-            return await EnterAsync(dc, flow, step.Next, cancellationToken);
+            var other = _reader.StrongFlow(reading, except: flow.Id);
+            foreach (var question in CueRecognizer.InFactOrder(cues.Questions))
+            {
+                AnswerQuestion(turn, run, other ?? flow, question, aboutAnother: other is not null);
+            }
+            return await ShowAsync(dc, run, flow, step, cancellationToken);
         }
-        if (worked == false)
+        if (cues.HasContent)
         {
-            Record(turn, state, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "still-stuck" });
-            turn.Send(turn.Text("StepHardManyPeopleCall", options.Hotline),
-                Buttons(turn, Labels.Worked, Labels.StillStuck));
-            return DialogTurnResult.Waiting;
+            if (_reader.StrongFlow(reading, except: flow.Id) is { } target)
+            {
+                return await AskSwitchAsync(dc, run, flow, target, cancellationToken);
+            }
+            if (_reader.OutOfScope(reading) is { } topic)
+            {
+                Record(turn, run, EventKinds.OutOfScope, step.Id, new() { ["topic"] = topic.Id, [TurnEngine.TextProperty] = Redactor.Redact(text) });
+                turn.Send(topic.Answer.For(turn.Language), _renderer.Links(turn, topic.Links, run));
+                return await ShowAsync(dc, run, flow, step, cancellationToken);
+            }
+            if (_reader.StrongFlow(reading) is { } same && same.Id == flow.Id)
+            {
+                turn.Send(turn.Text("AlreadyInFlow", flow.Title.For(turn.Language)));
+                return await ShowAsync(dc, run, flow, step, cancellationToken);
+            }
         }
-        return NotUnderstood(dc, flow, step, text);
+        if (cues.Acts.Count > 0)
+        {
+            var act = ConversationalActs.Main(cues.Acts);
+            Record(turn, run, EventKinds.Act, step.Id, new() { ["act"] = act.Name() });
+            turn.Send(_acts.InFlow(turn, act, flow));
+            return await ShowAsync(dc, run, flow, step, cancellationToken);
+        }
+        return await NotUnderstoodAsync(dc, run, flow, step, text, cancellationToken);
     }
 
-    private DialogTurnResult NotUnderstood(DialogContext dc, FlowDefinition flow, StepDefinition step, string text)
+    /// <summary>Answers one fact question for this run's flow, or for another flow the message named; records it at the run's step.</summary>
+    private void AnswerQuestion(TurnContext turn, FlowRun run, FlowDefinition flow, string question, bool aboutAnother)
+    {
+        var (answer, answered) = _facts.Answer(turn, flow, question, aboutAnother ? null : run, nameTheFlow: aboutAnother);
+        var properties = new Dictionary<string, string> { ["question"] = question, ["answered"] = answered };
+        if (aboutAnother)
+        {
+            properties["about"] = flow.Id;
+        }
+        Record(turn, run, EventKinds.QuestionAsked, run.Step.Length > 0 ? run.Step : null, properties);
+        turn.Send(answer);
+    }
+
+    private async Task<DialogTurnResult> NotUnderstoodAsync(DialogContext dc, FlowRun run, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var state = dc.ActiveDialog!.State;
-        var best = intents.Recognize(text, 1);
-        if (best.Count > 0 && best[0].Score >= options.StrongMatch && best[0].FlowId != flow.Id && catalog().Find(best[0].FlowId) is { } other)
-        {
-            state["mode"] = ModeSwitch;
-            state["switchTo"] = other.Id;
-            turn.Send(turn.Text("Switch", flow.Title.For(turn.Language), other.Title.For(turn.Language)),
-                Buttons(turn, Labels.Yes, Labels.No));
-            return DialogTurnResult.Waiting;
-        }
-        var attempts = ((int?)state["attempts"] ?? 0) + 1;
-        state["attempts"] = attempts;
-        Record(turn, state, EventKinds.PromptRetried, step.Id, new() { ["attempt"] = attempts.ToString(CultureInfo.InvariantCulture) });
-        Record(turn, state, EventKinds.NotUnderstood, step.Id, new() { ["text"] = Redactor.Redact(text) });
-        turn.Send(attempts >= 3
-            ? turn.Text("StillDontUnderstandTapButton", options.Hotline)
+        run.Attempts++;
+        Record(turn, run, EventKinds.PromptRetried, step.Id, new() { ["attempt"] = run.Attempts.ToString(CultureInfo.InvariantCulture) });
+        Record(turn, run, EventKinds.NotUnderstood, step.Id, new() { [TurnEngine.TextProperty] = Redactor.Redact(text) });
+        turn.Send(run.Attempts >= 3
+            ? turn.Text("StillDontUnderstandTapButton", _options.Hotline)
             : turn.Text("DidNotUnderstandTapButton"));
-        Show(turn, flow, step, state);
+        return await ShowAsync(dc, run, flow, step, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> EnterAsync(DialogContext dc, FlowRun run, FlowDefinition flow, string stepId, CancellationToken cancellationToken)
+    {
+        var step = flow.Step(stepId);
+        run.Step = step.Id;
+        run.Attempts = 0;
+        run.Stuck = false;
+        Record(dc.Turn, run, EventKinds.StepEntered, step.Id);
+        switch (step)
+        {
+            case CallStep call:
+                return await dc.BeginDialogAsync(DialogId, new FlowStart(call.FlowId, Called: true).ToJson(), cancellationToken);
+            case EndStep end:
+                return await FinishAsync(dc, run, end.Id, end.Outcome, end.Say, via: null, cancellationToken);
+            default:
+                if (run.History.Count == 0 || run.History[^1] != step.Id)
+                {
+                    run.History.Add(step.Id);
+                }
+                _renderer.Show(dc.Turn, flow, step, run);
+                return await OfferReminderAsync(dc, run, step, cancellationToken);
+        }
+    }
+
+    /// <summary>Shows the step again; a do step whose stuck help is on screen asks its stuck question again.</summary>
+    private async Task<DialogTurnResult> ShowAsync(DialogContext dc, FlowRun run, FlowDefinition flow, StepDefinition step, CancellationToken cancellationToken)
+    {
+        if (step is DoStep @do && run.Stuck)
+        {
+            return await AskStuckAsync(dc, run, @do, null, cancellationToken);
+        }
+        _renderer.Show(dc.Turn, flow, step, run);
         return DialogTurnResult.Waiting;
     }
 
-    private async Task<DialogTurnResult> SwitchAnswerAsync(DialogContext dc, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// The called flow ended: completed goes on to <c>next</c>; any other outcome goes where the call's <c>on:</c> says,
+    /// or ends this run with the same outcome at the call step.
+    /// </summary>
+    private async Task<DialogTurnResult> ReturnFromCallAsync(DialogContext dc, FlowRun run, FlowDefinition flow, CallStep call, string? outcome, CancellationToken cancellationToken)
     {
-        var state = dc.ActiveDialog!.State;
-        var yes = Match(text, [Labels.Yes, Labels.No]) switch { 0 => true, 1 => false, _ => ConfirmRecognizer.Recognize(text) };
-        if (yes == true)
-        {
-            dc.Turn.Items[EndReasonItem] = "replaced";
-            return await dc.EndDialogAsync(new JsonObject { ["switchTo"] = (string)state["switchTo"]! }, cancellationToken);
-        }
-        state["mode"] = ModeAnswer;
-        state.Remove("switchTo");
-        if (yes is null)
-        {
-            return NotUnderstood(dc, flow, step, text);
-        }
-        dc.Turn.Send(dc.Turn.Text("OKLetsCarry"));
-        Show(dc.Turn, flow, step, state);
-        return DialogTurnResult.Waiting;
-    }
-
-    private async Task<DialogTurnResult> HelpfulAnswerAsync(DialogContext dc, string text, CancellationToken cancellationToken)
-    {
-        var turn = dc.Turn;
-        var state = dc.ActiveDialog!.State;
-        var helpful = Match(text, [Labels.Helpful, Labels.NotHelpful]) switch { 0 => true, 1 => false, _ => ConfirmRecognizer.Recognize(text) };
-        if (helpful is null)
-        {
-            // Not an answer to the question: the citizen has moved on; let the router read the message.
-            return await dc.EndDialogAsync(new JsonObject { ["reroute"] = true }, cancellationToken);
-        }
-        Record(turn, state, EventKinds.HelpfulAnswered, (string?)state["step"], new() { ["helpful"] = helpful.Value ? "yes" : "no" });
-        turn.Send(helpful.Value
-            ? turn.Text("ThankGoodLuckWithApplication")
-            : turn.Text("ThanksTellingUsStaffWill", options.Hotline));
-        return await dc.EndDialogAsync(JsonValue.Create((string?)state["outcome"]), cancellationToken);
+        // No outcome: the called flow left the content under this run; go on as after a completed call.
+        Record(dc.Turn, run, EventKinds.StepAnswered, call.Id, new() { ["answer"] = "returned", ["outcome"] = outcome ?? "none" });
+        var target = call.After(outcome ?? Outcomes.Completed);
+        return target is null
+            ? await FinishAsync(dc, run, call.Id, outcome!, say: null, via: call.FlowId, cancellationToken)
+            : await EnterAsync(dc, run, flow, target, cancellationToken);
     }
 
     /// <summary>
     /// Ends the run with an outcome at an end step, or at a call step whose called flow (<paramref name="via"/>) ended
     /// this way: records it, returns it to the calling flow, or asks a citizen at the top whether the guide helped.
     /// </summary>
-    private async Task<DialogTurnResult> FinishAsync(DialogContext dc, string stepId, string outcome, LocalizedText? say, string? via, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> FinishAsync(DialogContext dc, FlowRun run, string stepId, string outcome, LocalizedText? say, string? via,
+        CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var state = dc.ActiveDialog!.State;
         if (say is not null)
         {
             turn.Send(say.For(turn.Language));
@@ -399,119 +365,116 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         {
             properties["via"] = via;
         }
-        Record(turn, state, EventKinds.FlowCompleted, stepId, properties);
-        state["ended"] = true;
-        state["outcome"] = outcome;
-        if ((bool)state["called"]!)
+        Record(turn, run, EventKinds.FlowCompleted, stepId, properties);
+        run.Outcome = outcome;
+        if (run.Called)
         {
             return await dc.EndDialogAsync(JsonValue.Create(outcome), cancellationToken);
         }
-        state["mode"] = ModeHelpful;
-        turn.Send(turn.Text("WasGuideHelpful"), Buttons(turn, Labels.Helpful, Labels.NotHelpful));
+        return await AskAsync(dc, run, FlowAsking.Helpful, BotTexts.Pair("WasGuideHelpful"),
+            FlowLabels.Helpful, FlowLabels.NotHelpful, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> AskSwitchAsync(DialogContext dc, FlowRun run, FlowDefinition flow, FlowDefinition target, CancellationToken cancellationToken)
+    {
+        run.SwitchTo = target.Id;
+        return await AskAsync(dc, run, FlowAsking.Switch,
+            BotTexts.Pair("Switch", l => [flow.Title.For(l), target.Title.For(l)]),
+            FlowLabels.Yes, FlowLabels.No, cancellationToken);
+    }
+
+    /// <summary>The do step's stuck help (or <paramref name="instead"/>, already in the conversation's language), with "Đã làm được" / "Vẫn chưa được" and the step's links.</summary>
+    private async Task<DialogTurnResult> AskStuckAsync(DialogContext dc, FlowRun run, DoStep step, string? instead, CancellationToken cancellationToken)
+    {
+        run.Stuck = true;
+        var turn = dc.Turn;
+        turn.State.LastShown = new ShownStep(run.Flow, step.Id, run.Run);
+        var question = instead is null ? step.Stuck : new LocalizedText(instead, instead);
+        return await AskAsync(dc, run, FlowAsking.Stuck, question, FlowLabels.Worked, FlowLabels.StillStuck, cancellationToken,
+            links: _renderer.Links(turn, step.Links, run).ToList());
+    }
+
+    /// <summary>
+    /// After the first document checklist — when a citizen may well leave to fetch papers — asks "Nhắc tôi tiếp tục sau?",
+    /// once per stack of runs, where the channel can send a reminder (<see cref="ResumeReminders.IsOffered"/>).
+    /// </summary>
+    private async Task<DialogTurnResult> OfferReminderAsync(DialogContext dc, FlowRun run, StepDefinition step, CancellationToken cancellationToken)
+    {
+        var turn = dc.Turn;
+        if (step is not InformStep inform || !ResumeReminders.IsOffered(turn.Activity) || inform.DocumentsFor(run.Answers).Count == 0
+            || dc.Stack.Any(i => FlowRun.In(turn, i)?.Reminder is not null))
+        {
+            return DialogTurnResult.Waiting;
+        }
+        run.Reminder = ReminderStatus.Asked;
+        return await AskAsync(dc, run, FlowAsking.Reminder,
+            BotTexts.Pair("NeedTimeGatherTheseShall"),
+            FlowLabels.RemindMe, FlowLabels.NoReminder, cancellationToken, labelsOnly: true);
+    }
+
+    /// <summary>A tap on the reminder question's buttons: keep the answer on the run, confirm it, and give back the step's buttons.</summary>
+    private DialogTurnResult AnswerReminder(TurnContext turn, FlowRun run, StepDefinition step, bool remind)
+    {
+        run.Reminder = remind ? ReminderStatus.Yes : ReminderStatus.No;
+        Record(turn, run, EventKinds.ReminderAnswered, run.Step, new() { ["remind"] = remind ? "yes" : "no" });
+        var reply = turn.Send(remind
+                ? turn.Text("OKIfHaveNotCome")
+                : turn.Text("OKNoReminder"),
+            _renderer.Buttons(turn, step, run));
+        if (remind)
+        {
+            ResumeReminders.MarkRequested(reply);
+        }
         return DialogTurnResult.Waiting;
     }
 
-    private async Task<DialogTurnResult> BackAsync(DialogContext dc, FlowDefinition flow, CancellationToken cancellationToken)
+    /// <summary>Asks a side question through the yes/no prompt: its two buttons in the conversation's language; anything else passes on to this run.</summary>
+    private static Task<DialogTurnResult> AskAsync(DialogContext dc, FlowRun run, FlowAsking asking, LocalizedText question, LocalizedText yes, LocalizedText no,
+        CancellationToken cancellationToken, List<CardAction>? links = null, bool labelsOnly = false)
+    {
+        run.Asking = asking;
+        PromptOptions In(string language) => new()
+        {
+            Prompt = question.For(language),
+            Choices = [yes.For(language), no.For(language)],
+            Actions = links,
+            PassOn = true,
+            LabelsOnly = labelsOnly,
+        };
+        var options = In("vi");
+        options.En = In("en");
+        return dc.PromptAsync(YesNoPromptId, options, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> BackAsync(DialogContext dc, FlowRun run, FlowDefinition flow, StepDefinition step, CancellationToken cancellationToken)
     {
         var turn = dc.Turn;
-        var state = dc.ActiveDialog!.State;
-        var history = (JsonArray)state["history"]!;
-        var current = (string)state["step"]!;
-        if (history.Count > 0 && (string?)history[^1] == current)
+        var history = run.History;
+        if (history.Count > 0 && history[^1] == run.Step)
         {
             history.RemoveAt(history.Count - 1);
         }
-        if (history.Count == 0 || (string?)state["mode"] is ModeHelpful)
+        if (history.Count == 0)
         {
-            if ((string?)state["mode"] is not ModeHelpful)
-            {
-                history.Add(current);
-            }
+            history.Add(run.Step);
             turn.Send(turn.Text("FirstStepPartThereNothing"));
-            await RepromptAsync(dc, dc.ActiveDialog!, cancellationToken);
-            return DialogTurnResult.Waiting;
+            return await ShowAsync(dc, run, flow, step, cancellationToken);
         }
-        var previous = (string)history[^1]!;
+        var previous = history[^1];
         history.RemoveAt(history.Count - 1);
-        ((JsonObject)state["answers"]!).Remove(previous);
-        Record(turn, state, EventKinds.StepAnswered, current, new() { ["answer"] = "back" });
-        return await EnterAsync(dc, flow, previous, cancellationToken);
+        run.Answers.Remove(previous);
+        Record(turn, run, EventKinds.StepAnswered, run.Step, new() { ["answer"] = "back" });
+        return await EnterAsync(dc, run, flow, previous, cancellationToken);
     }
 
-    /// <summary>Sends the step as the citizen sees it: the question, checklist or instruction with its buttons and links.</summary>
-    private void Show(TurnContext turn, FlowDefinition flow, StepDefinition step, JsonObject state)
+    private static void ResumeIfAbandoned(TurnContext turn, FlowRun run)
     {
-        var mode = (string?)state["mode"];
-        turn.State.LastShown = new ShownStep(flow.Id, step.Id, (string)state["run"]!);
-        var buttons = StepButtons(turn, flow, step, state);
-        switch (step)
+        if (run.Abandoned)
         {
-            // A run ends at an end step, or at a call step when the called flow's outcome ends it too.
-            case var _ when mode == ModeHelpful:
-                turn.Send(turn.Text("WasGuideHelpful"), buttons);
-                break;
-            case AskStep ask:
-                turn.Send(ask.Question.For(turn.Language), buttons);
-                break;
-            case InformStep inform:
-                turn.Send(Compose(turn, inform, Answers(state)), buttons);
-                break;
-            case DoStep @do:
-                turn.Send((mode == ModeStuck ? @do.Stuck : @do.Instruction).For(turn.Language), buttons);
-                break;
+            run.Abandoned = false;
+            Record(turn, run, EventKinds.FlowResumed, run.Step, new() { ["after"] = "abandoned" });
         }
     }
-
-    /// <summary>The buttons of the step as it stands (answering, stuck, or asked whether the guide helped).</summary>
-    private IEnumerable<CardAction> StepButtons(TurnContext turn, FlowDefinition flow, StepDefinition step, JsonObject state)
-    {
-        var mode = (string?)state["mode"];
-        return step switch
-        {
-            _ when mode == ModeHelpful => Buttons(turn, Labels.Helpful, Labels.NotHelpful),
-            AskStep ask => ask.Choices.Select(c => CardAction.ImBack(c.Label.For(turn.Language))),
-            InformStep inform => Buttons(turn, Labels.Continue).Concat(LinkButtons(turn, flow, inform.Links, state)),
-            DoStep @do when mode == ModeStuck => Buttons(turn, Labels.Worked, Labels.StillStuck).Concat(LinkButtons(turn, flow, @do.Links, state)),
-            DoStep @do => Buttons(turn, Labels.Done, Labels.Stuck).Concat(LinkButtons(turn, flow, @do.Links, state)),
-            _ => [],
-        };
-    }
-
-    private string Compose(TurnContext turn, InformStep inform, IReadOnlyDictionary<string, int> answers)
-    {
-        var text = new StringBuilder(inform.Text.For(turn.Language));
-        foreach (var document in inform.Documents.Where(d => d.Applies(answers)))
-        {
-            text.Append("\n• ").Append(document.Text.For(turn.Language));
-        }
-        if (inform.Fee is { } fee)
-        {
-            if (fee.OnlineFor(options.Province) is { } online)
-            {
-                text.Append('\n').Append(turn.Text("FeeOnline")).Append(online.For(turn.Language));
-            }
-            if (fee.InPerson is { } inPerson)
-            {
-                text.Append('\n').Append(turn.Text("FeePerson")).Append(inPerson.For(turn.Language));
-            }
-        }
-        if (inform.Time is { } time)
-        {
-            text.Append('\n').Append(turn.Text("ProcessingTime")).Append(time.For(turn.Language));
-        }
-        return text.ToString();
-    }
-
-    private IEnumerable<CardAction> LinkButtons(TurnContext turn, FlowDefinition flow, IReadOnlyList<FlowLink> links, JsonObject state) =>
-        links.Select(link => new CardAction
-        {
-            Type = CardActionTypes.OpenUrl,
-            Title = link.Label.For(turn.Language),
-            Value = $"{options.PublicBaseUrl.TrimEnd('/')}/go/{Uri.EscapeDataString(link.Id)}?c={turn.State.AnalyticsId}&r={(string)state["run"]!}&ch={Uri.EscapeDataString(turn.Channel)}",
-        });
-
-    private static IReadOnlyDictionary<string, int> Answers(JsonObject state) =>
-        ((JsonObject)state["answers"]!).ToDictionary(kv => kv.Key, kv => (int)kv.Value!, StringComparer.Ordinal);
 
     /// <summary>0-based index of the label the text names (in either language), or -1.</summary>
     private static int Match(string text, IReadOnlyList<LocalizedText> labels)
@@ -525,25 +488,6 @@ public sealed class FlowDialog(Func<FlowCatalog> catalog, IIntentRecognizer inte
         return en.Found ? en.Index : -1;
     }
 
-    private static IEnumerable<CardAction> Buttons(TurnContext turn, params LocalizedText[] labels) =>
-        labels.Select(l => CardAction.ImBack(l.For(turn.Language)));
-
-    private static void Record(TurnContext turn, JsonObject state, string kind, string? stepId, Dictionary<string, string>? properties = null) =>
-        turn.Record(kind, (string)state["flow"]!, stepId, properties, (string)state["run"]!, (string)state["version"]!);
-
-    /// <summary>The fixed buttons of flow steps.</summary>
-    private static class Labels
-    {
-        public static readonly LocalizedText Continue = BotTexts.Pair("Continue");
-        public static readonly LocalizedText Done = BotTexts.Pair("Done");
-        public static readonly LocalizedText Stuck = BotTexts.Pair("ImStuck");
-        public static readonly LocalizedText Worked = BotTexts.Pair("Worked");
-        public static readonly LocalizedText StillStuck = BotTexts.Pair("StillStuck");
-        public static readonly LocalizedText Yes = BotTexts.Pair("Yes");
-        public static readonly LocalizedText No = BotTexts.Pair("No");
-        public static readonly LocalizedText Helpful = BotTexts.Pair("YesHelpful");
-        public static readonly LocalizedText NotHelpful = BotTexts.Pair("NotReally");
-        public static readonly LocalizedText RemindMe = BotTexts.Pair("RemindMeLater");
-        public static readonly LocalizedText NoReminder = BotTexts.Pair("NoReminder");
-    }
+    private static void Record(TurnContext turn, FlowRun run, string kind, string? stepId, Dictionary<string, string>? properties = null) =>
+        turn.Record(kind, run.Flow, stepId, properties, run.Run, run.Version);
 }

@@ -4,6 +4,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
+using GuidanceBot.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Bot;
@@ -11,22 +12,13 @@ namespace GuidanceBot.Bot;
 /// <summary>
 /// Opt-in reminders to finish an abandoned flow. A channel that can message a citizen first says so on the activities
 /// it brings in (<see cref="IsOffered"/>); a run then asks "Nhắc tôi tiếp tục sau?" once (see <c>FlowDialog</c>) and
-/// keeps the answer on its stack entry under <see cref="Key"/> — no personal data. The reply that says yes carries
+/// keeps the answer in <see cref="FlowRun.Reminder"/> — no personal data. The reply that says yes carries
 /// <see cref="IsRequested"/>, so the channel can plan a check. When the run has been recorded abandoned and idle long
 /// enough, <see cref="RemindAsync"/> composes the one reminder: the resume offer, whose "Tiếp tục" resumes the run at its
 /// step. Marking the run and recording the event go together under the state's ETag, so racing callers remind once.
 /// </summary>
 public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> catalog, TimeProvider time, ILogger<ResumeReminders> logger)
 {
-    /// <summary>The key on a run's stack entry; its values below, in the order a run goes through them.</summary>
-    public const string Key = "reminder";
-    public const string Asked = "asked";
-    public const string Yes = "yes";
-    public const string No = "no";
-    public const string Sent = "sent";
-    public const string Skipped = "skipped";
-    public const string Resumed = "resumed";
-
     /// <summary>How soon to look again at a run idle long enough that the abandonment sweep has not reached yet.</summary>
     public static readonly TimeSpan SweepRecheck = TimeSpan.FromMinutes(1);
 
@@ -61,17 +53,13 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
         reply.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("reminder", out var value)
         && value.ValueKind == JsonValueKind.String && value.GetString() == "requested";
 
-    /// <summary>Where a run's reminder stands, or null when the run never asked.</summary>
-    public static string? Of(DialogInstance run) => (string?)run.State[Key];
-
     /// <summary>The citizen resumed through a reminder: record it once per reminded run.</summary>
     public static void RecordResumed(TurnContext turn, IEnumerable<DialogInstance> stack)
     {
-        foreach (var run in AbandonmentSweeper.OpenRuns(stack).Where(r => Of(r) == Sent))
+        foreach (var (_, run) in FlowRun.Open(stack, i => FlowRun.In(turn, i)).Where(r => r.Run.Reminder == ReminderStatus.Sent))
         {
-            run.State[Key] = Resumed;
-            var position = FlowDialog.PositionOf(run)!;
-            turn.Record(EventKinds.ReminderResumed, position.FlowId, position.StepId, runId: position.RunId, contentVersion: position.Version);
+            run.Reminder = ReminderStatus.Resumed;
+            turn.Record(EventKinds.ReminderResumed, run.Flow, run.Step, runId: run.Run, contentVersion: run.Version);
         }
     }
 
@@ -101,13 +89,13 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
             return StateChange<Decision>.Keep(new Decision(Verdict.Drop, Reason: "no-conversation"));
         }
         var open = AbandonmentSweeper.OpenRuns(state.DialogStack).ToList();
-        if (open.Any(r => Of(r) == Sent))
+        if (open.Any(r => r.Run.Reminder == ReminderStatus.Sent))
         {
             // Recorded before, and the channel lost it before queueing it (a crash): the same reminder, no new event.
             // Any message since would have answered the resume offer and moved the run on from "sent".
             return StateChange<Decision>.Keep(new Decision(Verdict.Send, Compose(conversation, state, open, now)));
         }
-        var waiting = open.Where(r => Of(r) == Yes).ToList();
+        var waiting = open.Where(r => r.Run.Reminder == ReminderStatus.Yes).ToList();
         if (waiting.Count == 0)
         {
             return StateChange<Decision>.Keep(new Decision(Verdict.Drop, Reason: "nothing-to-remind"));
@@ -117,15 +105,16 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
         {
             return StateChange<Decision>.Keep(new Decision(Verdict.Wait, NotBefore: dueAt));
         }
-        if (!waiting.Any(FlowDialog.IsMarkedAbandoned))
+        if (!waiting.Any(r => r.Run.Abandoned))
         {
             return StateChange<Decision>.Keep(new Decision(Verdict.Wait, NotBefore: now + SweepRecheck));
         }
 
         var events = new List<AnalyticsEvent>();
-        foreach (var run in waiting)
+        foreach (var (instance, run) in waiting)
         {
-            run.State[Key] = cannotSend is null ? Sent : Skipped;
+            run.Reminder = cannotSend is null ? ReminderStatus.Sent : ReminderStatus.Skipped;
+            run.Write(instance);
             events.Add(AbandonmentSweeper.RunEvent(conversation, state, run, cannotSend is null ? EventKinds.ReminderSent : EventKinds.ReminderSkipped, now,
                 cannotSend is null ? null : new Dictionary<string, string> { ["reason"] = cannotSend }));
         }
@@ -139,10 +128,10 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
     }
 
     /// <summary>The resume offer for the innermost open run, introduced as the promised reminder.</summary>
-    private Activity Compose(ConversationKey conversation, ConversationState state, List<DialogInstance> open, DateTimeOffset now)
+    private Activity Compose(ConversationKey conversation, ConversationState state, List<(DialogInstance Instance, FlowRun Run)> open, DateTimeOffset now)
     {
         var language = state.Language ?? "vi";
-        var (offer, buttons) = RootDialog.ResumeOffer(catalog(), FlowDialog.PositionOf(open[^1]), language);
+        var (offer, buttons) = RootDialog.ResumeOffer(catalog(), open[^1].Run, language);
         return new Activity
         {
             Type = ActivityTypes.Message,
@@ -151,7 +140,7 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
             ChannelId = conversation.Channel,
             Conversation = new ConversationAccount { Id = conversation.Id },
             Locale = language == "en" ? "en-US" : "vi-VN",
-            Text = (language == "en" ? "A reminder, as you asked. " : "Như đã hẹn, mình nhắn nhắc bạn. ") + offer,
+            Text = BotTexts.Get(language, "ReminderAsAsked") + offer,
             SuggestedActions = new SuggestedActions { Actions = [.. buttons] },
             InputHint = "expectingInput",
         };

@@ -10,45 +10,44 @@ using GuidanceBot.Texts;
 namespace GuidanceBot.Bot;
 
 /// <summary>
-/// The router at the bottom of every conversation: greets with a menu grouped by topic, starts flows from a tap or
-/// free text, handles the global commands at any step, offers to resume an unfinished flow to a citizen who comes back,
-/// and answers "not understood" with the closest flows. It never ends: after a guide it offers the menu again.
+/// The router at the bottom of every conversation: greets with a menu grouped by topic, handles the global commands at
+/// any step, offers to resume an unfinished flow to a citizen who comes back, and reads free text when nothing runs —
+/// acts answered, fact questions answered for the procedure they name, out-of-scope questions answered honestly, a
+/// strong match started and named, a medium one confirmed, the rest "not understood" with the closest flows. It never
+/// ends: after a guide it offers the menu again.
 /// </summary>
 public sealed class RootDialog : ComponentDialog
 {
     public const string DialogId = "root";
     private const string ResumeOffered = "resumeOffered";
     private const string LanguageDetected = "languageDetected";
+    private const string PendingQuestions = "pendingQuestions";
 
     // Detectors report a confidence in [0, 1]; below this an English-looking message is answered in Vietnamese.
     private const double SwitchToEnglishFrom = 0.9;
-
-    private static readonly (string Id, LocalizedText Title)[] Topics =
-    [
-        ("accounts", BotTexts.Pair("VNeIDAccountLogin")),
-        ("civil-status", BotTexts.Pair("BirthDeathMarriage")),
-        ("residence", BotTexts.Pair("ResidenceRegistration")),
-        ("identity", BotTexts.Pair("IDCardPassportLicenceCriminal")),
-        ("jobs-insurance", BotTexts.Pair("VehiclesInsuranceJobs")),
-    ];
 
     private static readonly LocalizedText ResumeLabel = BotTexts.Pair("Continue");
     private static readonly LocalizedText OtherLabel = BotTexts.Pair("SomethingElse");
     private static readonly LocalizedText ReadinessTitle = new(ReadinessCheckDialog.Title.Vi, ReadinessCheckDialog.Title.En);
 
     private readonly Func<FlowCatalog> _catalog;
-    private readonly IIntentRecognizer _intents;
     private readonly BotOptions _options;
     private readonly ITextAnalyzer _analyzer;
+    private readonly MessageReader _reader;
+    private readonly ActReplies _acts;
 
     public RootDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options, ITextAnalyzer analyzer) : base(DialogId)
     {
         _catalog = catalog;
-        _intents = intents;
         _options = options;
         _analyzer = analyzer;
-        AddDialog(new FlowDialog(catalog, intents, options));
+        _reader = new MessageReader(catalog, intents, options);
+        _acts = new ActReplies(options);
+        AddDialog(new FlowDialog(catalog, options, _reader));
         AddDialog(new ReadinessCheckDialog());
+        AddDialog(new FlowOfferDialog(catalog));
+        AddDialog(new ConfirmPrompt(FlowDialog.YesNoPromptId));
+        AddDialog(new ChoicePrompt(FlowOfferDialog.ChoicePromptId));
     }
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
@@ -67,7 +66,7 @@ public sealed class RootDialog : ComponentDialog
     {
         var turn = inner.Turn;
         var memory = turn.State.Memory;
-        var running = inner.Stack.Select(FlowDialog.PositionOf).LastOrDefault(p => p is not null);
+        var running = LastRun(turn, inner.Stack);
 
         if (!turn.Activity.IsMessage)
         {
@@ -86,6 +85,14 @@ public sealed class RootDialog : ComponentDialog
         }
 
         var text = turn.Activity.Text ?? "";
+        if (memory[ResumeOffered] is not null && inner.ActiveDialog is not null && IsOnlySmallTalk(text) is { } act)
+        {
+            // "Chào ad, mình quay lại rồi" to "Lần trước bạn dừng ở …?" is not a no: greet back and ask again.
+            turn.Record(EventKinds.Act, properties: new Dictionary<string, string> { ["act"] = act.Name() });
+            var (offer, offerButtons) = ResumeOffer(_catalog(), running, turn.Language);
+            turn.Send((act == ConversationalAct.Greeting ? turn.Text("Hello") : "") + offer, offerButtons);
+            return DialogTurnResult.Waiting;
+        }
         if (memory[ResumeOffered] is not null)
         {
             memory.Remove(ResumeOffered);
@@ -94,9 +101,9 @@ public sealed class RootDialog : ComponentDialog
                 if (running is not null)
                 {
                     // The sweep may have recorded the run as abandoned: say so on the resumed event, and only here.
-                    var top = inner.Stack.Last(i => FlowDialog.PositionOf(i) is not null);
-                    var afterAbandoned = FlowDialog.ClearAbandoned(top);
-                    turn.Record(EventKinds.FlowResumed, running.FlowId, running.StepId, runId: running.RunId, contentVersion: running.Version,
+                    var afterAbandoned = running.Abandoned;
+                    running.Abandoned = false;
+                    turn.Record(EventKinds.FlowResumed, running.Flow, running.Step, runId: running.Run, contentVersion: running.Version,
                         properties: afterAbandoned ? new Dictionary<string, string> { ["after"] = "abandoned" } : null);
                     ResumeReminders.RecordResumed(turn, inner.Stack);
                 }
@@ -106,7 +113,7 @@ public sealed class RootDialog : ComponentDialog
             await inner.CancelAllDialogsAsync(cancellationToken);
             if (IsLabel(text, OtherLabel) || ConfirmRecognizer.Recognize(text) == false)
             {
-                turn.Send(turn.Text("WhatDoNeedDo"), TopicButtons(turn));
+                turn.Send(turn.Text("WhatDoNeedDo"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
             }
             return await RouteAsync(inner, text, cancellationToken);
@@ -121,7 +128,7 @@ public sealed class RootDialog : ComponentDialog
         {
             case GlobalCommand.Cancel:
                 await inner.CancelAllDialogsAsync(cancellationToken);
-                turn.Send(turn.Text("StoppedWhatElseCanHelp"), TopicButtons(turn));
+                turn.Send(turn.Text("StoppedWhatElseCanHelp"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
             case GlobalCommand.Restart:
                 await inner.CancelAllDialogsAsync(cancellationToken);
@@ -134,18 +141,19 @@ public sealed class RootDialog : ComponentDialog
                 turn.Send(turn.Text("WillAnswerEnglish"));
                 if (inner.ActiveDialog is null)
                 {
-                    turn.Send(turn.Text("WhatDoNeedDo"), TopicButtons(turn));
+                    turn.Send(turn.Text("WhatDoNeedDo"), TopicMenu.Buttons(turn));
                 }
                 else
                 {
                     await inner.RepromptDialogAsync(cancellationToken);
                 }
                 return DialogTurnResult.Waiting;
-            case GlobalCommand.Help when inner.ActiveDialog is null or { Id: not FlowDialog.DialogId }:
+            // Inside a flow, the flow gives the step's own help.
+            case GlobalCommand.Help when running is not { Ended: false }:
                 turn.Send(turn.Text("TapButtonTypeQuestionE"));
                 if (inner.ActiveDialog is null)
                 {
-                    turn.Send(turn.Text("WhatDoNeedDo"), TopicButtons(turn));
+                    turn.Send(turn.Text("WhatDoNeedDo"), TopicMenu.Buttons(turn));
                 }
                 else
                 {
@@ -153,7 +161,7 @@ public sealed class RootDialog : ComponentDialog
                 }
                 return DialogTurnResult.Waiting;
             case GlobalCommand.Back when inner.ActiveDialog is null:
-                turn.Send(turn.Text("AtMainMenu"), TopicButtons(turn));
+                turn.Send(turn.Text("AtMainMenu"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
         }
 
@@ -164,62 +172,95 @@ public sealed class RootDialog : ComponentDialog
         return await RouteAsync(inner, text, cancellationToken);
     }
 
-    /// <summary>A guide ended: start the flow it asked to switch to, read a message it did not take, or offer the menu.</summary>
+    /// <summary>A dialog on the inner stack ended: do what it asks (start, switch, read the message again), or offer the menu after a guide.</summary>
     protected override async Task<DialogTurnResult> EndComponentAsync(DialogContext outer, JsonNode? result, CancellationToken cancellationToken)
     {
         var inner = InnerContext(outer, outer.ActiveDialog!);
-        var asked = result as JsonObject;
-        if ((string?)asked?["switchTo"] is { } target && _catalog().Find(target) is not null)
+        var turn = outer.Turn;
+        var request = RouterRequest.From(result);
+        switch (request)
         {
-            return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(target), cancellationToken);
+            case { Start: { } start } when _catalog().Find(start) is not null:
+                return await StartAsync(inner, start, announce: true, greeted: false, TakePending(turn, request.Questions ?? []), cancellationToken);
+            case { SwitchTo: { } target } when _catalog().Find(target) is not null:
+                return await inner.BeginDialogAsync(FlowDialog.DialogId, new FlowStart(target).ToJson(), cancellationToken);
+            case { Reroute: true }:
+                return await RouteAsync(inner, turn.Activity.Text ?? "", cancellationToken);
+            case not null:
+                return DialogTurnResult.Waiting;
         }
-        if (asked?["reroute"] is not null)
-        {
-            return await RouteAsync(inner, outer.Turn.Activity.Text ?? "", cancellationToken);
-        }
-        outer.Turn.Send(outer.Turn.Text("AnythingElseCanGuideThrough"), TopicButtons(outer.Turn));
+        turn.Send(turn.Text("AnythingElseCanGuideThrough"), TopicMenu.Buttons(turn));
         return DialogTurnResult.Waiting;
     }
 
-    /// <summary>Free text or a menu tap with nothing running: a topic, a flow, or "not understood" with the closest flows.</summary>
+    /// <summary>Free text or a menu tap with nothing running.</summary>
     private async Task<DialogTurnResult> RouteAsync(DialogContext inner, string text, CancellationToken cancellationToken)
     {
         var turn = inner.Turn;
         var catalog = _catalog();
         var canonical = VietnameseText.Canonical(text);
 
-        var topic = Topics.FirstOrDefault(t => Same(canonical, t.Title));
-        if (topic.Id is not null)
+        if (TopicMenu.Find(canonical) is { } topic)
         {
             var buttons = catalog.Flows.Where(f => f.Topic == topic.Id).Select(f => f.Title).ToList();
-            if (topic.Id == "accounts")
+            if (topic.Id == Topics.Accounts)
             {
                 buttons.Add(ReadinessTitle);
             }
             turn.Send(turn.Text("PickOne", topic.Title.For(turn.Language)), buttons.Take(5).Select(t => CardAction.ImBack(t.For(turn.Language))));
             return DialogTurnResult.Waiting;
         }
-        if (Same(canonical, ReadinessTitle))
+        if (TopicMenu.IsTitle(canonical, ReadinessTitle))
         {
             return await inner.BeginDialogAsync(ReadinessCheckDialog.DialogId, null, cancellationToken);
         }
-        var byTitle = catalog.Flows.FirstOrDefault(f => Same(canonical, f.Title));
-        if (byTitle is not null)
+        if (catalog.Flows.FirstOrDefault(f => TopicMenu.IsTitle(canonical, f.Title)) is { } byTitle)
         {
-            return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(byTitle.Id), cancellationToken);
+            return await StartAsync(inner, byTitle.Id, announce: false, greeted: false, TakePending(turn, []), cancellationToken);
         }
 
         await AnswerInTheirLanguageAsync(turn, text, cancellationToken);
-        var matches = _intents.Recognize(text, 3);
-        if (matches.Count > 0 && matches[0].Score >= _options.StrongMatch && catalog.Find(matches[0].FlowId) is { } flow)
+        var route = _reader.Decide(_reader.Read(text));
+        var pending = TakePending(turn, []);
+        switch (route.Kind)
         {
-            return await inner.BeginDialogAsync(FlowDialog.DialogId, FlowDialog.Options(flow.Id), cancellationToken);
+            case RouteKind.Act:
+                var act = route.Act!.Value;
+                turn.Record(EventKinds.Act, properties: new Dictionary<string, string> { ["act"] = act.Name() });
+                var (reply, replyButtons) = _acts.AtTheMenu(turn, act, route.Greeted);
+                turn.Send(reply, replyButtons);
+                return DialogTurnResult.Waiting;
+            case RouteKind.Question:
+                var questions = CueRecognizer.InFactOrder(route.Reading.Cues.Questions).ToList();
+                foreach (var question in questions)
+                {
+                    RecordQuestion(turn, question, null, "which-procedure");
+                }
+                turn.State.Memory[PendingQuestions] = new JsonArray([.. questions.Select(q => JsonValue.Create(q))]);
+                turn.Send(turn.Text("WhichProcedureQuestion"), TopicMenu.Buttons(turn));
+                return DialogTurnResult.Waiting;
+            case RouteKind.Start:
+                return await StartAsync(inner, route.Flow!.Id, announce: true, route.Greeted,
+                    [.. pending.Concat(route.Reading.Cues.Questions).Distinct()], cancellationToken);
+            case RouteKind.Confirm:
+                return await inner.BeginDialogAsync(FlowOfferDialog.DialogId,
+                    ToJson(new FlowOffer([.. route.Flows.Select(f => f.Id)], [.. pending.Concat(route.Reading.Cues.Questions).Distinct()])), cancellationToken);
+            case RouteKind.OutOfScope:
+                var topicAnswer = route.Topic!;
+                turn.Record(EventKinds.OutOfScope, properties: new Dictionary<string, string>
+                {
+                    ["topic"] = topicAnswer.Id,
+                    [TurnEngine.TextProperty] = Redactor.Redact(text),
+                });
+                var links = new StepRenderer(_options).Links(turn, topicAnswer.Links, null).ToList();
+                turn.Send(topicAnswer.Answer.For(turn.Language), links.Count > 0 ? links : TopicMenu.Buttons(turn));
+                return DialogTurnResult.Waiting;
         }
 
-        var closest = matches.Select(m => catalog.Find(m.FlowId)).OfType<FlowDefinition>().ToList();
+        var closest = route.Flows;
         turn.Record(EventKinds.NotUnderstood, properties: new Dictionary<string, string>
         {
-            ["text"] = Redactor.Redact(text),
+            [TurnEngine.TextProperty] = Redactor.Redact(text),
             ["offered"] = string.Join(",", closest.Select(f => f.Id)),
         });
         if (closest.Count > 0)
@@ -229,10 +270,29 @@ public sealed class RootDialog : ComponentDialog
         }
         else
         {
-            turn.Send(turn.Text("SorryDidNotUnderstandPick"), TopicButtons(turn));
+            turn.Send(turn.Text("SorryDidNotUnderstandPick"), TopicMenu.Buttons(turn));
         }
         return DialogTurnResult.Waiting;
     }
+
+    private static Task<DialogTurnResult> StartAsync(DialogContext inner, string flowId, bool announce, bool greeted, IReadOnlyList<string> questions,
+        CancellationToken cancellationToken) =>
+        inner.BeginDialogAsync(FlowDialog.DialogId, new FlowStart(flowId, Announce: announce, Greeted: greeted, Questions: questions).ToJson(), cancellationToken);
+
+    /// <summary>The fact questions asked before a procedure was named ("bao nhiêu tiền?" → "which one?"), forgotten once read.</summary>
+    private static IReadOnlyList<string> TakePending(TurnContext turn, IReadOnlyList<string> also)
+    {
+        var pending = turn.State.Memory[PendingQuestions] is JsonArray asked
+            ? asked.Select(q => (string?)q).OfType<string>().Where(FactNames.IsKnown).ToList()
+            : [];
+        turn.State.Memory.Remove(PendingQuestions);
+        return [.. pending.Concat(also).Distinct()];
+    }
+
+    private static void RecordQuestion(TurnContext turn, string question, string? flowId, string answered) =>
+        turn.Record(EventKinds.QuestionAsked, flowId, properties: new Dictionary<string, string> { ["question"] = question, ["answered"] = answered });
+
+    private static JsonNode ToJson(FlowOffer offer) => System.Text.Json.JsonSerializer.SerializeToNode(offer, BotStateJson.Default.FlowOffer)!;
 
     /// <summary>
     /// Until the citizen or the page chose a language, the first free text whose language is clear decides it: English
@@ -259,10 +319,10 @@ public sealed class RootDialog : ComponentDialog
         }
     }
 
-    private async Task<DialogTurnResult> HandOffAsync(DialogContext inner, FlowDialog.Position? running, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> HandOffAsync(DialogContext inner, FlowRun? running, CancellationToken cancellationToken)
     {
         var turn = inner.Turn;
-        if (running is null)
+        if (running is not { Ended: false })
         {
             turn.Record(EventKinds.HandedOff);
         }
@@ -270,57 +330,50 @@ public sealed class RootDialog : ComponentDialog
         turn.Items[FlowDialog.EndReasonItem] = "handed-off";
         await inner.CancelAllDialogsAsync(cancellationToken);
         turn.Send(turn.Text("CallHotlineFreeTalkStaff", _options.Hotline),
-            TopicButtons(turn));
+            TopicMenu.Buttons(turn));
         return DialogTurnResult.Waiting;
     }
 
-    private void OfferResume(TurnContext turn, FlowDialog.Position? running)
+    private void OfferResume(TurnContext turn, FlowRun? running)
     {
         MarkResumeOffered(turn.State);
         var (text, buttons) = ResumeOffer(_catalog(), running, turn.Language);
         turn.Send(text, buttons);
     }
 
+    /// <summary>The innermost flow run on the stack as this turn sees it, ended or not.</summary>
+    private static FlowRun? LastRun(TurnContext turn, IEnumerable<DialogInstance> stack) =>
+        stack.Select(i => FlowRun.In(turn, i)).LastOrDefault(r => r is not null);
+
     /// <summary>Makes the conversation's next message the answer to a resume offer (sent by a turn or by a reminder).</summary>
     public static void MarkResumeOffered(ConversationState state) => state.Memory[ResumeOffered] = true;
 
     /// <summary>"Last time you stopped at step … of …. Continue?" with Continue / Something else.</summary>
-    public static (string Text, IReadOnlyList<CardAction> Buttons) ResumeOffer(FlowCatalog catalog, FlowDialog.Position? running, string language)
+    public static (string Text, IReadOnlyList<CardAction> Buttons) ResumeOffer(FlowCatalog catalog, FlowRun? running, string language)
     {
-        string T(string vi, string en) => language == "en" ? en : vi;
-        var flow = running is null ? null : catalog.Find(running.FlowId);
-        var step = flow?.FindStep(running!.StepId);
-        var where = step switch
-        {
-            AskStep ask => Short(ask.Question.For(language)),
-            InformStep inform => Short(inform.Text.For(language)),
-            DoStep @do => Short(@do.Instruction.For(language)),
-            _ => null,
-        };
+        var flow = running is null ? null : catalog.Find(running.Flow);
+        var where = StepRenderer.Headline(flow?.FindStep(running!.Step), language);
         var title = (flow?.Title ?? ReadinessTitle).For(language);
         var text = where is null
-            ? T($"Lần trước bạn đang làm dở \"{title}\". Bạn muốn tiếp tục không?", $"Last time you were in the middle of \"{title}\". Continue?")
-            : T($"Lần trước bạn dừng ở bước \"{where}\" của hướng dẫn \"{title}\". Bạn muốn tiếp tục không?",
-                $"Last time you stopped at \"{where}\" in \"{title}\". Continue?");
+            ? BotTexts.Get(language, "ResumeOfferFlow", title)
+            : BotTexts.Get(language, "ResumeOfferStep", where, title);
         return (text, [CardAction.ImBack(ResumeLabel.For(language)), CardAction.ImBack(OtherLabel.For(language))]);
     }
 
-    private void Greet(TurnContext turn) =>
-        turn.Send(turn.Text("HelloGuideThroughOnlinePublic"),
-            TopicButtons(turn));
+    private static void Greet(TurnContext turn) => turn.Send(ActReplies.Welcome(turn), TopicMenu.Buttons(turn));
 
-    private static IEnumerable<CardAction> TopicButtons(TurnContext turn) => Topics.Select(t => CardAction.ImBack(t.Title.For(turn.Language)));
-
-    private static bool Same(string canonical, LocalizedText title) =>
-        canonical.Length > 0 && (canonical == VietnameseText.CanonicalOfContent(title.Vi) || (title.En is { } en && canonical == VietnameseText.CanonicalOfContent(en)));
-
-    private static bool IsLabel(string text, LocalizedText label) => Same(VietnameseText.Canonical(text), label);
+    private static bool IsLabel(string text, LocalizedText label) => TopicMenu.IsTitle(VietnameseText.Canonical(text), label);
 
     private static bool IsYes(string text, LocalizedText label) => IsLabel(text, label) || ConfirmRecognizer.Recognize(text) == true;
 
-    private static string Short(string text)
+    /// <summary>The act of a message that is only a greeting, thanks or a question about the bot: no answer to a yes/no offer.</summary>
+    private static ConversationalAct? IsOnlySmallTalk(string text)
     {
-        var line = text.Split('\n')[0];
-        return line.Length <= 80 ? line : line[..77] + "…";
+        var cues = CueRecognizer.Read(text);
+        var act = cues.IsOnlyActs ? ConversationalActs.Main(cues.Acts) : (ConversationalAct?)null;
+        return act is ConversationalAct.Greeting or ConversationalAct.Thanks or ConversationalAct.WhoAreYou or ConversationalAct.WhatCanYouDo
+            && ConfirmRecognizer.Recognize(text) is null
+            ? act
+            : null;
     }
 }

@@ -1,12 +1,12 @@
 namespace GuidanceBot.Content;
 
 /// <summary>
-/// Checks across files: flow ids and link ids are unique, every call and need names a flow, calls never loop,
-/// and every call handles each outcome the called flow can end with.
+/// Checks across files: flow ids, out-of-scope topic ids and link ids are unique, every call and need names a flow,
+/// calls never loop, and every call handles each outcome the called flow can end with.
 /// </summary>
 internal static class CatalogCheck
 {
-    public static IEnumerable<ContentError> Check(IReadOnlyList<ParsedFlowFile> files)
+    public static IEnumerable<ContentError> Check(IReadOnlyList<ParsedFlowFile> files, IReadOnlyList<ParsedOutOfScopeFile> outOfScope)
     {
         var flows = new Dictionary<string, ParsedFlowFile>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -19,11 +19,18 @@ internal static class CatalogCheck
                 flows.Add(id.Id, file);
         }
 
+        var topics = new Dictionary<string, NamedReference>(StringComparer.Ordinal);
+        foreach (var topic in outOfScope.Select(f => f.TopicId).OfType<NamedReference>())
+        {
+            if (!topics.TryAdd(topic.Id, topic))
+                yield return topic.Error($"out-of-scope topic id '{topic.Id}' is already used by {topics[topic.Id].Place}: topic ids are unique");
+        }
+
         var links = new Dictionary<string, NamedReference>(StringComparer.Ordinal);
-        foreach (var link in files.SelectMany(f => f.Links))
+        foreach (var link in files.SelectMany(f => f.Links).Concat(outOfScope.SelectMany(f => f.Links)))
         {
             if (!links.TryAdd(link.Id, link))
-                yield return link.Error($"link id '{link.Id}' is already used at {links[link.Id].Place}: link ids are unique across all flows");
+                yield return link.Error($"link id '{link.Id}' is already used at {links[link.Id].Place}: link ids are unique across all flows and out-of-scope topics");
         }
 
         foreach (var file in files)

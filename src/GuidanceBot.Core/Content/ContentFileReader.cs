@@ -7,13 +7,17 @@ using Fields = System.Collections.Generic.Dictionary<string, (YamlDotNet.Represe
 namespace GuidanceBot.Content;
 
 /// <summary>
-/// What the readers of content files (flows, places) share: YamlDotNet's representation model, so every node keeps its
+/// What the readers of content files (flows, out-of-scope topics, places) share: YamlDotNet's representation model, so every node keeps its
 /// line and column, and node helpers that report what is wrong at the node and return null, so reading goes on and
 /// every error of a file is found, not only the first.
 /// </summary>
 internal abstract partial class ContentFileReader(string file)
 {
     public const int MaxTextLength = 2000;
+    public const int MinUtterances = 8;
+
+    protected static readonly string[] TextFields = ["vi", "en"];
+    protected static readonly string[] LinkFields = ["id", "label", "url"];
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     protected static partial Regex KebabCase();
@@ -22,6 +26,9 @@ internal abstract partial class ContentFileReader(string file)
     protected string SourceFile { get; } = file;
 
     protected List<ContentError> Errors { get; } = [];
+
+    /// <summary>The link ids the file defines, for the check that they are unique across all files.</summary>
+    protected List<NamedReference> LinkReferences { get; } = [];
 
     /// <summary>An id written the way the file's ids are, for error messages ("tam-tru").</summary>
     protected abstract string IdExample { get; }
@@ -169,6 +176,75 @@ internal abstract partial class ContentFileReader(string file)
         Error(node, $"{what} '{text}' is not a date written as YYYY-MM-DD, e.g. {example}");
         return null;
     }
+
+    protected (IReadOnlyList<string>? Vi, IReadOnlyList<string>? En) Utterances(YamlNode node)
+    {
+        if (Mapping(node, "utterances") is not { } map)
+            return (null, null);
+        var fields = Fields(map, "utterances", TextFields);
+        return (Language("vi", "Vietnamese"), Language("en", "English"));
+
+        IReadOnlyList<string>? Language(string language, string name)
+        {
+            if (!fields.TryGetValue(language, out var entry))
+            {
+                Error(map, $"utterances has no {language} list: write at least {MinUtterances} ways a citizen asks for this in {name}");
+                return null;
+            }
+            var utterances = Sequence(entry.Value, $"utterances.{language}")
+                .Select(item => Scalar(item, $"utterances.{language}"))
+                .OfType<string>()
+                .ToArray();
+            var different = utterances.Select(u => u.Trim().ToLowerInvariant()).Distinct().Count();
+            if (different < MinUtterances)
+            {
+                Error(entry.Value, $"utterances.{language} has {different} different utterance(s): write at least {MinUtterances}");
+                return null;
+            }
+            return utterances;
+        }
+    }
+
+    protected IReadOnlyList<FlowLink> Links(YamlNode node, string where)
+    {
+        var links = new List<FlowLink>();
+        var items = Sequence(node, where);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var itemWhere = $"{where}[{i + 1}]";
+            if (Mapping(items[i], itemWhere) is not { } map)
+                continue;
+            var fields = Fields(map, itemWhere, LinkFields);
+            var id = Required(fields, "id", map, itemWhere) is { } idNode ? Id(idNode, $"{itemWhere}.id") : null;
+            if (id is not null)
+                LinkReferences.Add(Reference(id, fields["id"].Value));
+            var label = Required(fields, "label", map, itemWhere) is { } l ? Text(l, $"{itemWhere}.label") : null;
+            var url = Required(fields, "url", map, itemWhere) is { } u ? Url(u, $"{itemWhere}.url") : null;
+            if (id is not null && label is not null && url is not null)
+                links.Add(new FlowLink(id, label, url));
+        }
+        return links;
+    }
+
+    protected LocalizedText? Text(YamlNode node, string what)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{what} should be a text with vi and en, e.g. {{ vi: \"…\", en: \"…\" }}");
+            return null;
+        }
+        var fields = Fields(map, what, TextFields);
+        string? vi = null;
+        if (fields.TryGetValue("vi", out var viEntry))
+            vi = Scalar(viEntry.Value, $"{what}.vi");
+        else
+            Error(map, $"{what} has no vi text: Vietnamese is required");
+        var en = fields.TryGetValue("en", out var enEntry) ? Scalar(enEntry.Value, $"{what}.en") : null;
+        return vi is null ? null : new LocalizedText(vi, en);
+    }
+
+    protected NamedReference Reference(string id, YamlNode node) =>
+        new(id, SourceFile, checked((int)node.Start.Line), checked((int)node.Start.Column));
 
     protected void Error(YamlNode node, string message) => Error(node.Start, message);
 

@@ -36,7 +36,8 @@ public sealed class ContentProvider : IDisposable
             _watcher = new FileSystemWatcher(_options.Directory)
             {
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                IncludeSubdirectories = false,
+                // Out-of-scope topics live in a sub-folder; other sub-folders' edits only cost a reload.
+                IncludeSubdirectories = true,
             };
             _watcher.Changed += OnFileEvent;
             _watcher.Created += OnFileEvent;

@@ -11,18 +11,15 @@ namespace GuidanceBot.Content;
 /// </summary>
 internal sealed class FlowFileReader : ContentFileReader
 {
-    public const int MinUtterances = 8;
     public const int MinChoices = 2;
     public const int MaxChoices = 5;
 
     private static readonly string[] FlowFields = ["id", "topic", "title", "summary", "source", "facts", "needs", "utterances", "start", "steps"];
-    private static readonly string[] TextFields = ["vi", "en"];
     private static readonly string[] SourceFields = ["portal", "code", "url", "legal", "checked", "unconfirmed"];
     private static readonly string[] FactFields = [.. FactNames.All, "provinces"];
     private static readonly string[] ChoiceFields = ["label", "next"];
     private static readonly string[] DocumentFields = ["text", "when"];
     private static readonly string[] FeeFields = ["online", "inPerson", "provinces"];
-    private static readonly string[] LinkFields = ["id", "label", "url"];
     private static readonly string[] StepKinds = ["ask", "inform", "do", "call", "end"];
 
     private static readonly Dictionary<string, string[]> KindFields = new(StringComparer.Ordinal)
@@ -36,7 +33,6 @@ internal sealed class FlowFileReader : ContentFileReader
 
     private static readonly string[] StepFields = KindFields.Values.SelectMany(f => f).Distinct().ToArray();
 
-    private readonly List<NamedReference> _links = [];
     private readonly List<CallDraft> _calls = [];
     private readonly List<string> _endOutcomes = [];
     private readonly List<NamedReference> _needs = [];
@@ -55,7 +51,7 @@ internal sealed class FlowFileReader : ContentFileReader
         var root = reader.Parse(yaml);
         var flow = root is null ? null : reader.ReadFlow(root, contentVersion);
         return new ParsedFlowFile(file, reader.Errors.Count == 0 ? flow : null, reader.Errors,
-            reader._flowId, reader._links, reader._calls, reader._needs, reader._endOutcomes);
+            reader._flowId, reader.LinkReferences, reader._calls, reader._needs, reader._endOutcomes);
     }
 
     private YamlMappingNode? Parse(string yaml) => ParseRoot(yaml,
@@ -195,34 +191,6 @@ internal sealed class FlowFileReader : ContentFileReader
             needs.Add(need);
         }
         return needs;
-    }
-
-    private (IReadOnlyList<string>? Vi, IReadOnlyList<string>? En) Utterances(YamlNode node)
-    {
-        if (Mapping(node, "utterances") is not { } map)
-            return (null, null);
-        var fields = Fields(map, "utterances", TextFields);
-        return (Language("vi", "Vietnamese"), Language("en", "English"));
-
-        IReadOnlyList<string>? Language(string language, string name)
-        {
-            if (!fields.TryGetValue(language, out var entry))
-            {
-                Error(map, $"utterances has no {language} list: write at least {MinUtterances} ways a citizen asks for this in {name}");
-                return null;
-            }
-            var utterances = Sequence(entry.Value, $"utterances.{language}")
-                .Select(item => Scalar(item, $"utterances.{language}"))
-                .OfType<string>()
-                .ToArray();
-            var different = utterances.Select(u => u.Trim().ToLowerInvariant()).Distinct().Count();
-            if (different < MinUtterances)
-            {
-                Error(entry.Value, $"utterances.{language} has {different} different utterance(s): write at least {MinUtterances}");
-                return null;
-            }
-            return utterances;
-        }
     }
 
     private List<StepDraft> Steps(YamlNode node)
@@ -515,49 +483,9 @@ internal sealed class FlowFileReader : ContentFileReader
         return new FeeDefinition(online, inPerson, provinces);
     }
 
-    private IReadOnlyList<FlowLink> Links(YamlNode node, string where)
-    {
-        var links = new List<FlowLink>();
-        var items = Sequence(node, where);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var itemWhere = $"{where}[{i + 1}]";
-            if (Mapping(items[i], itemWhere) is not { } map)
-                continue;
-            var fields = Fields(map, itemWhere, LinkFields);
-            var id = Required(fields, "id", map, itemWhere) is { } idNode ? Id(idNode, $"{itemWhere}.id") : null;
-            if (id is not null)
-                _links.Add(Reference(id, fields["id"].Value));
-            var label = Required(fields, "label", map, itemWhere) is { } l ? Text(l, $"{itemWhere}.label") : null;
-            var url = Required(fields, "url", map, itemWhere) is { } u ? Url(u, $"{itemWhere}.url") : null;
-            if (id is not null && label is not null && url is not null)
-                links.Add(new FlowLink(id, label, url));
-        }
-        return links;
-    }
-
     // ---- Flow-specific node helpers (the shared ones are in ContentFileReader).
-
-    private LocalizedText? Text(YamlNode node, string what)
-    {
-        if (node is not YamlMappingNode map)
-        {
-            Error(node, $"{what} should be a text with vi and en, e.g. {{ vi: \"…\", en: \"…\" }}");
-            return null;
-        }
-        var fields = Fields(map, what, TextFields);
-        string? vi = null;
-        if (fields.TryGetValue("vi", out var viEntry))
-            vi = Scalar(viEntry.Value, $"{what}.vi");
-        else
-            Error(map, $"{what} has no vi text: Vietnamese is required");
-        var en = fields.TryGetValue("en", out var enEntry) ? Scalar(enEntry.Value, $"{what}.en") : null;
-        return vi is null ? null : new LocalizedText(vi, en);
-    }
 
     /// <summary>A name that refers to an id defined elsewhere: if it matches none, that is the error to report.</summary>
     private string? Name(YamlNode node, string what) => Scalar(node, what);
 
-    private NamedReference Reference(string id, YamlNode node) =>
-        new(id, SourceFile, checked((int)node.Start.Line), checked((int)node.Start.Column));
 }

@@ -8,36 +8,41 @@ public static class FlowLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Loads every <c>*.yaml</c> / <c>*.yml</c> file directly in <paramref name="directory"/> (not sub-folders), in file-name order.</summary>
+    /// <summary>
+    /// Loads every <c>*.yaml</c> / <c>*.yml</c> file directly in <paramref name="directory"/> as a flow, and those in its
+    /// <c>out-of-scope/</c> sub-folder as out-of-scope topics, in file-name order; other sub-folders are not read.
+    /// </summary>
     public static ContentLoadResult LoadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
             return new ContentLoadResult(null, [new ContentError(directory, 0, 0, "directory not found")]);
 
-        var paths = Directory.EnumerateFiles(directory)
-            .Where(IsFlowFile)
-            .Order(StringComparer.Ordinal);
-        var parsed = new List<ParsedFlowFile>();
-        foreach (var path in paths)
+        var flows = new List<ParsedFlowFile>();
+        foreach (var path in FilesIn(directory))
         {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (IOException e)
-            {
-                parsed.Add(Unreadable(path, $"cannot read the file: {e.Message}"));
-                continue;
-            }
-            parsed.Add(Parse(path, bytes));
+            var (bytes, text, error) = ReadText(path);
+            flows.Add(error is null ? FlowFileReader.Read(path, text!, VersionOf(bytes)) : new(path, null, [error], null, [], [], [], []));
         }
-        return Combine(parsed);
+        var outOfScope = new List<ParsedOutOfScopeFile>();
+        foreach (var path in FilesIn(Path.Combine(directory, OutOfScopeTopic.Folder)))
+        {
+            var (_, text, error) = ReadText(path);
+            outOfScope.Add(error is null ? OutOfScopeFileReader.Read(path, text!) : new(path, null, [error], null, []));
+        }
+        return Combine(flows, outOfScope);
     }
 
-    /// <summary>Loads flows given as text (e.g. in tests); the content version hashes the text's UTF-8 bytes.</summary>
-    public static ContentLoadResult LoadFiles(IEnumerable<(string Path, string Yaml)> files) =>
-        Combine(files.Select(f => FlowFileReader.Read(f.Path, f.Yaml, VersionOf(Encoding.UTF8.GetBytes(f.Yaml)))).ToList());
+    /// <summary>
+    /// Loads files given as text (e.g. in tests): flows, and out-of-scope topics for paths in an <c>out-of-scope/</c>
+    /// folder; the content version hashes the text's UTF-8 bytes.
+    /// </summary>
+    public static ContentLoadResult LoadFiles(IEnumerable<(string Path, string Yaml)> files)
+    {
+        var all = files.ToList();
+        return Combine(
+            all.Where(f => !IsOutOfScopePath(f.Path)).Select(f => FlowFileReader.Read(f.Path, f.Yaml, VersionOf(Encoding.UTF8.GetBytes(f.Yaml)))).ToList(),
+            all.Where(f => IsOutOfScopePath(f.Path)).Select(f => OutOfScopeFileReader.Read(f.Path, f.Yaml)).ToList());
+    }
 
     /// <summary>The first 12 hex characters of the SHA-256 of the file's bytes.</summary>
     public static string VersionOf(ReadOnlySpan<byte> fileBytes) =>
@@ -46,35 +51,47 @@ public static class FlowLoader
     internal static bool IsFlowFile(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    private static ParsedFlowFile Parse(string path, byte[] bytes)
+    internal static bool IsOutOfScopePath(string path) =>
+        string.Equals(Path.GetFileName(Path.GetDirectoryName(path)), OutOfScopeTopic.Folder, StringComparison.Ordinal);
+
+    private static IEnumerable<string> FilesIn(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory).Where(IsFlowFile).Order(StringComparer.Ordinal) : [];
+
+    /// <summary>The file's bytes and its UTF-8 text, or why it cannot be read as such.</summary>
+    private static (byte[] Bytes, string? Text, ContentError? Error) ReadText(string path)
     {
-        string text;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException e)
+        {
+            return ([], null, new ContentError(path, 1, 1, $"cannot read the file: {e.Message}"));
+        }
         try
         {
             var preamble = StrictUtf8.Preamble;
             var body = bytes.AsSpan().StartsWith(preamble) ? bytes.AsSpan(preamble.Length) : bytes;
-            text = StrictUtf8.GetString(body);
+            return (bytes, StrictUtf8.GetString(body), null);
         }
         catch (DecoderFallbackException)
         {
-            return Unreadable(path, "the file is not UTF-8 text: save it as UTF-8");
+            return (bytes, null, new ContentError(path, 1, 1, "the file is not UTF-8 text: save it as UTF-8"));
         }
-        return FlowFileReader.Read(path, text, VersionOf(bytes));
     }
 
-    private static ParsedFlowFile Unreadable(string path, string message) =>
-        new(path, null, [new ContentError(path, 1, 1, message)], null, [], [], [], []);
-
-    private static ContentLoadResult Combine(IReadOnlyList<ParsedFlowFile> files)
+    private static ContentLoadResult Combine(IReadOnlyList<ParsedFlowFile> flows, IReadOnlyList<ParsedOutOfScopeFile> outOfScope)
     {
-        var errors = files.SelectMany(f => f.Errors)
-            .Concat(CatalogCheck.Check(files))
+        var errors = flows.SelectMany(f => f.Errors)
+            .Concat(outOfScope.SelectMany(f => f.Errors))
+            .Concat(CatalogCheck.Check(flows, outOfScope))
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Line)
             .ThenBy(e => e.Column)
             .ToArray();
         return errors.Length > 0
             ? new ContentLoadResult(null, errors)
-            : new ContentLoadResult(new FlowCatalog(files.Select(f => f.Flow!)), errors);
+            : new ContentLoadResult(new FlowCatalog(flows.Select(f => f.Flow!), outOfScope.Select(f => f.Topic!)), errors);
     }
 }

@@ -111,6 +111,7 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext turn, List<Dial
         DialogReason.CancelCalled => "cancelled",
         DialogReason.ReplaceCalled => "replaced",
         DialogReason.RetryLimit => "retry-limit",
+        DialogReason.PassedOn => "passed-on",
         _ => reason.ToString(),
     };
 }

@@ -14,6 +14,9 @@ public sealed class ConversationState
 
     public List<DialogInstance> DialogStack { get; set; } = [];
 
+    /// <summary>The format <see cref="DialogStack"/> was written in (0 before formats were numbered); the bot drops a stack of another format.</summary>
+    public int StackFormat { get; set; }
+
     /// <summary>Conversation-scoped memory for dialogs (e.g. where an unfinished flow stopped).</summary>
     public JsonObject Memory { get; set; } = new();
 

@@ -22,7 +22,15 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
     private readonly KeyedLock _locks = new();
     private readonly ITextAnalyzer _analyzer = analyzer ?? LocalTextAnalyzer.Instance;
 
-    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, CancellationToken cancellationToken) =>
+        ProcessAsync(activity, null, cancellationToken);
+
+    /// <param name="handOff">
+    /// Runs once the turn's state and events are saved, while this instance still holds the conversation's lock: replies
+    /// queued there (a channel's outbox) are queued in the order of the conversation's turns.
+    /// </param>
+    public async Task<IReadOnlyList<Activity>> ProcessAsync(Activity activity, Func<IReadOnlyList<Activity>, CancellationToken, Task>? handOff,
+        CancellationToken cancellationToken)
     {
         var key = ConversationKey.Of(activity);
         var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -53,6 +61,10 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
         // The last attempt is the one whose state and events were saved.
         metrics?.TurnCompleted(activity.ChannelId ?? "unknown", arrivedAt);
         metrics?.EventsSaved(saved);
+        if (handOff is not null)
+        {
+            await handOff(outcome.Result, cancellationToken);
+        }
         return outcome.Result;
     }
 

@@ -54,6 +54,11 @@ public static partial class ChoiceRecognizer
         {
             return Single(exact);
         }
+        // A bare yes or no ("dạ", "ừ", "không") names no option by sharing a word with it ("dạ" is not "hồ sơ đã nộp").
+        if (ConfirmRecognizer.Recognize(reply) is not null)
+        {
+            return ChoiceMatch.None;
+        }
 
         // A part of a title: every word of the reply appears in the title.
         var partOf = Enumerable.Range(0, titles.Count).Where(i => words.All(titleWords[i].Contains)).ToList();

@@ -1,3 +1,5 @@
+using GuidanceBot.Content;
+
 namespace GuidanceBot.Language;
 
 /// <summary>How one recogniser did on a labelled set: top-1 accuracy overall, on text without diacritics, on out-of-scope text, per flow.</summary>
@@ -20,7 +22,10 @@ public sealed class IntentEvaluation
     public required IReadOnlyDictionary<string, Tally> PerLabel { get; init; }
     public required IReadOnlyList<Miss> Misses { get; init; }
 
-    /// <summary>What the bot would do with <paramref name="text"/>: the top flow when it scores at least <paramref name="strongMatch"/>, else <c>none</c>.</summary>
+    /// <summary>
+    /// What the recogniser alone makes of <paramref name="text"/>: the top flow when it scores at least <paramref name="strongMatch"/>,
+    /// else <c>none</c> (an out-of-scope topic on top is <c>none</c> too: no flow starts).
+    /// </summary>
     public static (string Label, double Score) Decide(IIntentRecognizer recognizer, string text, double strongMatch)
     {
         var matches = recognizer.Recognize(text, 1);
@@ -28,7 +33,8 @@ public sealed class IntentEvaluation
         {
             return (LabelledUtterance.None, 0);
         }
-        return (matches[0].Score >= strongMatch ? matches[0].FlowId : LabelledUtterance.None, matches[0].Score);
+        var flow = matches[0].Score >= strongMatch && !OutOfScopeTopic.IsIntent(matches[0].FlowId);
+        return (flow ? matches[0].FlowId : LabelledUtterance.None, matches[0].Score);
     }
 
     /// <summary>Classifies every utterance once and tallies the answers.</summary>

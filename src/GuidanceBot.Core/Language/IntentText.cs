@@ -136,26 +136,8 @@ public sealed partial class IntentText
     /// </summary>
     private static List<string> AccentedWords(string expanded)
     {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= expanded.Length; i++)
-        {
-            if (i < expanded.Length && char.IsLetterOrDigit(expanded[i]))
-            {
-                start = start < 0 ? i : start;
-                continue;
-            }
-            if (start >= 0)
-            {
-                var word = expanded[start..i];
-                var folded = VietnameseText.StripDiacritics(word);
-                if (folded != word && !Fillers.Contains(folded))
-                {
-                    words.Add(word);
-                }
-                start = -1;
-            }
-        }
+        var words = VietnameseText.WordsOf(expanded);
+        words.RemoveAll(word => VietnameseText.StripDiacritics(word) is var folded && (folded == word || Fillers.Contains(folded)));
         return words;
     }
 

@@ -2,7 +2,10 @@ using GuidanceBot.Content;
 
 namespace GuidanceBot.Language;
 
-/// <summary>The training examples a catalog gives: each flow's example utterances (Vietnamese and English) and titles.</summary>
+/// <summary>
+/// The training examples a catalog gives: each flow's example utterances (Vietnamese and English) and titles, and each
+/// out-of-scope topic's utterances under its intent id (<see cref="OutOfScopeTopic.IntentId"/>), a class of its own.
+/// </summary>
 public static class IntentTraining
 {
     public static IReadOnlyList<(string FlowId, string Text)> Examples(FlowCatalog catalog)
@@ -15,6 +18,16 @@ public static class IntentTraining
                 if (!string.IsNullOrWhiteSpace(text))
                 {
                     examples.Add((flow.Id, text));
+                }
+            }
+        }
+        foreach (var topic in catalog.OutOfScope)
+        {
+            foreach (var text in topic.UtterancesVi.Concat(topic.UtterancesEn))
+            {
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    examples.Add((topic.IntentId, text));
                 }
             }
         }

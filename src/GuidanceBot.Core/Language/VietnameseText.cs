@@ -324,6 +324,29 @@ public static class VietnameseText
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CanonicalContent = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The words of normalised, expanded text as typed (diacritics kept): runs of letters and digits, split where
+    /// <see cref="CanonicalOfExpanded"/> splits, so they align one for one with its words.
+    /// </summary>
+    internal static List<string> WordsOf(string expanded)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= expanded.Length; i++)
+        {
+            if (i < expanded.Length && char.IsLetterOrDigit(expanded[i]))
+            {
+                start = start < 0 ? i : start;
+            }
+            else if (start >= 0)
+            {
+                words.Add(expanded[start..i]);
+                start = -1;
+            }
+        }
+        return words;
+    }
+
     /// <summary>The words of <see cref="Canonical"/>.</summary>
     public static IReadOnlyList<string> Tokens(string text) => TokensOf(Canonical(text));
 

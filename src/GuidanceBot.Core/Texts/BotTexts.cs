@@ -33,6 +33,9 @@ public static class BotTexts
     /// <summary>Both languages of a text, for buttons and labels the recognisers match in either language.</summary>
     public static LocalizedText Pair(string key) => new(Get("vi", key), Get("en", key));
 
+    /// <summary>Both languages of a text whose values depend on the language (a flow's title in each), e.g. a question a prompt asks in either.</summary>
+    public static LocalizedText Pair(string key, Func<string, object?[]> args) => new(Get("vi", key, args("vi")), Get("en", key, args("en")));
+
     /// <summary>Why an answer was not accepted, in both languages (the prompt shows the conversation's).</summary>
     public static LocalizedReason Reason(string key, params object?[] args) => new(Get("vi", key, args), Get("en", key, args));
 

@@ -4,63 +4,32 @@ using Npgsql;
 namespace GuidanceBot.Storage.Postgres;
 
 /// <summary>
-/// The Zalo outbox in <c>zalo_outbox</c>, shared by every instance. A claimed row is <c>sending</c> and its <c>due_at</c>
-/// is the end of the lease; a planned reminder is <c>reminder</c> and is claimed as <c>reminding</c>. Claims are taken
-/// one claimer at a time (an advisory transaction lock around one short statement), so the rule that a user's later
-/// reply never overtakes an earlier one holds across instances exactly as it does inside one.
+/// The Zalo outbox in <c>zalo_outbox</c>, shared by every instance (claims and retries as every outbox table,
+/// <see cref="PostgresOutboxTable"/>). A planned reminder is <c>reminder</c> and is claimed as <c>reminding</c>.
+/// Delivered rows stay as <c>sent</c>.
 /// </summary>
 public sealed class PostgresZaloOutbox(PostgresDatabase database, TimeProvider time) : IZaloOutbox
 {
     /// <summary>The advisory lock key of outbox claims ("GBoutbox").</summary>
     private const long ClaimLock = 0x47426F7574626F78;
 
-    private const string Claimed = "RETURNING id, user_id, message, attempts, (SELECT last_message_at FROM zalo_users u WHERE u.user_id = zalo_outbox.user_id)";
+    private const string Claimed = "id, user_id, message, attempts, (SELECT last_message_at FROM zalo_users u WHERE u.user_id = zalo_outbox.user_id)";
 
-    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, "SELECT count(*) FROM zalo_outbox WHERE status IN ('pending', 'sending')");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private readonly PostgresOutboxTable _table = new(database, time, "zalo_outbox", "user_id", ClaimLock);
+
+    public Task<long> CountPendingAsync(CancellationToken cancellationToken) => _table.CountPendingAsync(cancellationToken);
 
     public Task<IReadOnlyList<ZaloOutboxItem>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken) =>
-        ClaimAsync(
-            "UPDATE zalo_outbox SET status = 'sending', due_at = @until WHERE (user_id, id) IN (" +
-            "SELECT o.user_id, o.id FROM zalo_outbox o WHERE o.status IN ('pending', 'sending') AND o.due_at <= @now " +
-            "AND NOT EXISTS (SELECT 1 FROM zalo_outbox p WHERE p.status IN ('pending', 'sending') AND p.due_at > @now " +
-            "AND p.user_id = o.user_id AND p.id < o.id) " +
-            "ORDER BY o.id LIMIT @limit) " + Claimed,
-            limit, lease, cancellationToken);
+        _table.ClaimAsync(limit, lease, Claimed, Read, i => i.Id, cancellationToken);
 
     public Task<IReadOnlyList<ZaloOutboxItem>> ClaimRemindersAsync(int limit, TimeSpan lease, CancellationToken cancellationToken) =>
-        ClaimAsync(
+        _table.ClaimWhereAsync(
             "UPDATE zalo_outbox SET status = 'reminding', due_at = @until WHERE (user_id, id) IN (" +
-            "SELECT user_id, id FROM zalo_outbox WHERE status IN ('reminder', 'reminding') AND due_at <= @now ORDER BY id LIMIT @limit) " + Claimed,
-            limit, lease, cancellationToken);
+            "SELECT user_id, id FROM zalo_outbox WHERE status IN ('reminder', 'reminding') AND due_at <= @now ORDER BY id LIMIT @limit) RETURNING " + Claimed,
+            limit, lease, Read, i => i.Id, cancellationToken);
 
-    private async Task<IReadOnlyList<ZaloOutboxItem>> ClaimAsync(string sql, int limit, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().ToUniversalTime();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var claimTurn = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ClaimLock})", connection, transaction))
-        {
-            await claimTurn.ExecuteNonQueryAsync(cancellationToken);
-        }
-        var items = new List<ZaloOutboxItem>();
-        await using (var command = PostgresDatabase.Command(connection, sql, ("now", now), ("until", now + lease), ("limit", limit)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(new ZaloOutboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), PostgresDatabase.At(reader, 4)));
-            }
-        }
-        await transaction.CommitAsync(cancellationToken);
-        // RETURNING gives no order.
-        items.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return items;
-    }
+    private static ZaloOutboxItem Read(NpgsqlDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), PostgresDatabase.At(reader, 4));
 
     public async Task QueueReminderAsync(ZaloOutboxItem reminder, IReadOnlyList<string> messages, IReadOnlyList<string> choices, CancellationToken cancellationToken)
     {
@@ -90,29 +59,23 @@ public sealed class PostgresZaloOutbox(PostgresDatabase database, TimeProvider t
     }
 
     public Task PostponeReminderAsync(ZaloOutboxItem reminder, DateTimeOffset due, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'reminder', due_at = @due WHERE user_id = @user AND id = @id AND status = 'reminding'",
-            reminder, cancellationToken, ("due", due.ToUniversalTime()));
+        _table.ExecuteAsync("UPDATE zalo_outbox SET status = 'reminder', due_at = @due WHERE user_id = @key AND id = @id AND status = 'reminding'",
+            reminder.UserId, reminder.Id, cancellationToken, ("due", due.ToUniversalTime()));
 
     public Task SentAsync(ZaloOutboxItem item, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'sent', attempts = attempts + 1, done_at = @now, reason = NULL WHERE user_id = @user AND id = @id AND status = 'sending'",
-            item, cancellationToken);
+        _table.ExecuteAsync("UPDATE zalo_outbox SET status = 'sent', attempts = attempts + 1, done_at = @now, reason = NULL WHERE user_id = @key AND id = @id AND status = 'sending'",
+            item.UserId, item.Id, cancellationToken);
 
     public Task DropAsync(ZaloOutboxItem item, string reason, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = @now, reason = @reason WHERE user_id = @user AND id = @id AND status IN ('sending', 'reminding')",
-            item, cancellationToken, ("reason", reason));
+        _table.ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = @now, reason = @reason WHERE user_id = @key AND id = @id AND status IN ('sending', 'reminding')",
+            item.UserId, item.Id, cancellationToken, ("reason", reason));
 
     public Task RetryLaterAsync(ZaloOutboxItem item, DateTimeOffset due, string reason, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'pending', attempts = attempts + 1, due_at = @due, reason = @reason WHERE user_id = @user AND id = @id AND status = 'sending'",
-            item, cancellationToken, ("due", due.ToUniversalTime()), ("reason", reason));
+        _table.RetryLaterAsync(item.UserId, item.Id, due, reason, cancellationToken);
 
-    public Task ReleaseAsync(ZaloOutboxItem item, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE zalo_outbox SET status = 'pending', due_at = @now WHERE user_id = @user AND id = @id AND status = 'sending'", item, cancellationToken);
+    public Task ReleaseAsync(ZaloOutboxItem item, CancellationToken cancellationToken) => _table.ReleaseAsync(item.UserId, item.Id, cancellationToken);
 
     public Task DropPendingAsync(string userId, string reason, CancellationToken cancellationToken) =>
         database.ExecuteAsync("UPDATE zalo_outbox SET status = 'dropped', done_at = @now, reason = @reason WHERE user_id = @user AND status IN ('pending', 'reminder')",
             cancellationToken, ("now", time.GetUtcNow().ToUniversalTime()), ("reason", reason), ("user", userId));
-
-    private Task ExecuteAsync(string sql, ZaloOutboxItem item, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
-        database.ExecuteAsync(sql, cancellationToken,
-            [("now", time.GetUtcNow().ToUniversalTime()), ("user", item.UserId), ("id", item.Id), .. parameters]);
 }

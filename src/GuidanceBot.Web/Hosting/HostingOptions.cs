@@ -2,7 +2,7 @@ using System.Net;
 
 namespace GuidanceBot.Web.Hosting;
 
-/// <summary>Settings under <c>GuidanceBot:Hosting</c>: which reverse proxies are trusted, and how the host shuts down.</summary>
+/// <summary>Settings under <c>GuidanceBot:Hosting</c>: which reverse proxies are trusted, how the host shuts down, how often queues are counted.</summary>
 public sealed class HostingOptions
 {
     public const string Section = "GuidanceBot:Hosting";
@@ -23,6 +23,9 @@ public sealed class HostingOptions
     /// <summary>The <c>Retry-After</c> a refused turn gets while the host shuts down (another instance will take it).</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the durable queues are counted for the <c>guidancebot.queue.depth</c> metric (one small query per queue).</summary>
+    public TimeSpan QueueDepthEvery { get; set; } = TimeSpan.FromSeconds(15);
+
     public IEnumerable<string> ProxyEntries => Split(KnownProxies);
 
     public IEnumerable<string> NetworkEntries => Split(KnownNetworks);
@@ -40,9 +43,9 @@ public sealed class HostingOptions
         {
             return $"{Section}:KnownNetworks must list networks in CIDR form (e.g. 172.16.0.0/12); '{network}' is not one.";
         }
-        return DrainTimeout > TimeSpan.Zero && RetryAfter > TimeSpan.Zero
+        return DrainTimeout > TimeSpan.Zero && RetryAfter > TimeSpan.Zero && QueueDepthEvery > TimeSpan.Zero
             ? null
-            : $"{Section}:DrainTimeout and RetryAfter must be positive time spans, e.g. 00:00:25.";
+            : $"{Section}:DrainTimeout, RetryAfter and QueueDepthEvery must be positive time spans, e.g. 00:00:25.";
     }
 
     private static IEnumerable<string> Split(IEnumerable<string> entries) =>

@@ -1,16 +1,15 @@
 using GuidanceBot.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Hosting;
 
 /// <summary>
-/// Counts every registered <see cref="QueueDepthSource"/> every 15 s on the host's clock and hands the figures to
-/// <see cref="GuidanceBotMetrics"/>, so a scrape never waits for a database query.
+/// Counts every registered <see cref="QueueDepthSource"/> every <see cref="HostingOptions.QueueDepthEvery"/> (15 s) on the
+/// host's clock and hands the figures to <see cref="GuidanceBotMetrics"/>, so a scrape never waits for a database query.
 /// </summary>
-public sealed partial class QueueDepthSampler(IEnumerable<QueueDepthSource> sources, GuidanceBotMetrics metrics, TimeProvider time,
-    ILogger<QueueDepthSampler> logger) : BackgroundService
+public sealed partial class QueueDepthSampler(IEnumerable<QueueDepthSource> sources, GuidanceBotMetrics metrics, IOptions<HostingOptions> options,
+    TimeProvider time, ILogger<QueueDepthSampler> logger) : BackgroundService
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(15);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var all = sources.ToList();
@@ -18,7 +17,7 @@ public sealed partial class QueueDepthSampler(IEnumerable<QueueDepthSource> sour
         {
             return;
         }
-        using var timer = new PeriodicTimer(Every, time);
+        using var timer = new PeriodicTimer(options.Value.QueueDepthEvery, time);
         do
         {
             foreach (var source in all)

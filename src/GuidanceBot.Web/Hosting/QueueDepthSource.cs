@@ -2,7 +2,7 @@ namespace GuidanceBot.Web.Hosting;
 
 /// <summary>
 /// A durable queue whose length is exported as <c>guidancebot.queue.depth{queue=Name}</c>: register one per queue
-/// (Zalo inbox and outbox today, the Bot Connector outbox later) and <see cref="QueueDepthSampler"/> counts it.
+/// (the Zalo inbox and outbox, the Bot Connector outbox) and <see cref="QueueDepthSampler"/> counts it.
 /// </summary>
 /// <param name="Name">A short fixed name, e.g. <c>zalo-inbox</c>.</param>
 /// <param name="CountAsync">Counts the items waiting, due or not.</param>

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
+using GuidanceBot.Bot;
 using GuidanceBot.Content;
+using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
 
 namespace GuidanceBot.Tests.Bot;
@@ -292,7 +294,11 @@ internal sealed class ButtonWalk : IDisposable
         }
     }
 
-    /// <summary>Where every flow run on the stack stands (flow, run, step, mode), ignoring answers and history; and the innermost run's step.</summary>
+    /// <summary>
+    /// Where every flow run on the stack stands (flow, run, step, and its mode: answering, stuck, or the side question it
+    /// asks), ignoring answers and history, with the other dialogs on the stack (side-question prompts); and the innermost
+    /// run's step. Runs are read as the bot stores them (<see cref="FlowRun"/>).
+    /// </summary>
     private static (string Text, string? Flow, string? Step, string? Mode) Signature(string stateJson)
     {
         var state = JsonNode.Parse(stateJson)!;
@@ -305,15 +311,16 @@ internal sealed class ButtonWalk : IDisposable
         {
             foreach (var instance in stack ?? [])
             {
-                var s = instance?["state"];
-                var flow = (string?)s?["flow"];
-                text.Append('[').Append((string?)instance?["id"])
-                    .Append('|').Append(flow).Append('|').Append((string?)s?["run"])
-                    .Append('|').Append((string?)s?["step"]).Append('|').Append((string?)s?["mode"])
+                var id = (string?)instance?["id"] ?? "";
+                var run = instance?["state"] is JsonObject s ? FlowRun.Read(new DialogInstance { Id = id, State = (JsonObject)s.DeepClone() }) : null;
+                var mode = run is null ? null : run.Asking?.ToString().ToLowerInvariant() ?? (run.Stuck ? "stuck" : run.Ended ? "ended" : "answer");
+                text.Append('[').Append(id)
+                    .Append('|').Append(run?.Flow).Append('|').Append(run?.Run)
+                    .Append('|').Append(run?.Step).Append('|').Append(mode)
                     .Append(']');
-                if (flow is not null)
+                if (run is not null)
                 {
-                    innermost = (flow, (string?)s?["step"], (string?)s?["mode"]);
+                    innermost = (run.Flow, run.Step, mode);
                 }
                 Append(instance?["dialogs"] as JsonArray);
             }

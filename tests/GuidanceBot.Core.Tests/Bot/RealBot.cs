@@ -22,10 +22,10 @@ public static class RealBot
     public static IIntentRecognizer Intents => LazyIntents.Value;
 
     /// <summary>The bot with the default (local) text analyser unless a test passes another.</summary>
-    public static DialogBot Create(BotOptions? options = null, FlowCatalog? catalog = null, ITextAnalyzer? analyzer = null)
+    public static DialogBot Create(BotOptions? options = null, FlowCatalog? catalog = null, ITextAnalyzer? analyzer = null, IIntentRecognizer? intents = null)
     {
         var content = catalog ?? Catalog;
-        var intents = catalog is null ? Intents : IntentRecognizers.Train(IntentRecognizers.Default, content);
+        intents ??= catalog is null ? Intents : IntentRecognizers.Train(IntentRecognizers.Default, content);
         return new DialogBot(new RootDialog(() => content, intents, options ?? new BotOptions(), analyzer ?? LocalTextAnalyzer.Instance));
     }
 }

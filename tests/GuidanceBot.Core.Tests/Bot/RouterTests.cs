@@ -74,7 +74,7 @@ public class RouterTests
     {
         var chat = new Conversation(RealBot.Create());
         await chat.Say("tôi muốn làm giấy khai sinh cho con");
-        var question = chat.LastText;
+        var question = chat.LastText.Split('\n')[^1];
 
         await chat.Say("đăng ký tạm trú cho người thuê nhà");
         await chat.Say("Không");

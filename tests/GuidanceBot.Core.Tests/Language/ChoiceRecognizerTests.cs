@@ -105,4 +105,11 @@ public class ChoiceRecognizerTests
     {
         Assert.Equal(ChoiceMatch.None, ChoiceRecognizer.Recognize(text, Services));
     }
+
+    [Theory]
+    [InlineData("dạ")]
+    [InlineData("ừ")]
+    [InlineData("không")]
+    public void A_bare_yes_or_no_picks_no_option_that_merely_shares_a_word(string text) =>
+        Assert.Equal(ChoiceMatch.None, ChoiceRecognizer.Recognize(text, ["Bệnh viện, trạm y tế", "Hồ sơ đã nộp bị trả lại", "Không có giấy chứng sinh"]));
 }

@@ -35,6 +35,7 @@ public sealed class BotConnectorAuthenticationTests : IAsyncLifetime
         var host = new TestHost();
         host.Settings["MicrosoftAppType"] = appType;
         host.Settings["MicrosoftAppId"] = LocalIdentityProvider.AppId;
+        host.Settings["MicrosoftAppPassword"] = LocalIdentityProvider.AppPassword;
         host.Settings["MicrosoftAppTenantId"] = LocalIdentityProvider.TenantId;
         host.Settings["GuidanceBot:BotConnector:OpenIdMetadataUrl"] = idp.BotFrameworkMetadataUrl;
         host.Settings["GuidanceBot:BotConnector:EntraOpenIdMetadataUrl"] = idp.EntraMetadataUrl;
@@ -207,6 +208,7 @@ public sealed class BotConnectorAuthenticationTests : IAsyncLifetime
     {
         await using var host = new TestHost();
         host.Settings["MicrosoftAppId"] = LocalIdentityProvider.AppId;
+        host.Settings["MicrosoftAppPassword"] = LocalIdentityProvider.AppPassword;
         // A port nothing listens on: the provider's own port after it stopped.
         await using var gone = await LocalIdentityProvider.StartAsync();
         host.Settings["GuidanceBot:BotConnector:OpenIdMetadataUrl"] = gone.BotFrameworkMetadataUrl;
@@ -224,10 +226,16 @@ public sealed class BotConnectorAuthenticationTests : IAsyncLifetime
     [InlineData("MicrosoftAppId", "my-bot", "MicrosoftAppId must be the bot's Microsoft app (client) id")]
     [InlineData("MicrosoftAppType", "SingleTenant", "MicrosoftAppTenantId must be the tenant's id")]
     [InlineData("GuidanceBot:BotConnector:OpenIdMetadataUrl", "http://login.example.test/meta", "OpenIdMetadataUrl must be an https URL")]
+    [InlineData("MicrosoftAppPassword", "", "MicrosoftAppPassword must be set when MicrosoftAppId is")]
+    [InlineData("GuidanceBot:BotConnector:TokenEndpoint", "http://login.example.test/token", "TokenEndpoint must be an https URL")]
+    [InlineData("GuidanceBot:BotConnector:ManagedIdentityEndpoint", "http://identity.example.test/token", "ManagedIdentityEndpoint must be an https URL")]
+    [InlineData("GuidanceBot:BotConnector:SendLease", "00:00:30", "SendLease must be at least 8 × RequestTimeout")]
+    [InlineData("GuidanceBot:BotConnector:MaxSendAttempts", "0", "MaxSendAttempts must be at least 1")]
     public async Task Bad_settings_stop_the_start_with_a_message_naming_the_setting(string key, string value, string message)
     {
         await using var host = new TestHost();
         host.Settings["MicrosoftAppId"] = LocalIdentityProvider.AppId;
+        host.Settings["MicrosoftAppPassword"] = LocalIdentityProvider.AppPassword;
         host.Settings[key] = value;
 
         var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());

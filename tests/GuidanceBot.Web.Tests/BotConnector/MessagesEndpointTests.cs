@@ -47,7 +47,12 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         { "{\"text\":\"hi\",\"conversation\":{\"id\":\"c\"},\"deliveryMode\":\"expectReplies\"}", "BadArgument", "'type'" },
         { "null", "BadArgument", "empty or null" },
         { "", "BadArgument", "not a valid activity" },
-        { "{\"type\":\"message\",\"text\":\"hi\",\"conversation\":{\"id\":\"c\"}}", "DeliveryModeNotSupported", "expectReplies" },
+        // Normal delivery posts the replies to serviceUrl: it must be there, and without an app id on this machine.
+        { "{\"type\":\"message\",\"text\":\"hi\",\"conversation\":{\"id\":\"c\"}}", "ServiceUrlNotAllowed", "no 'serviceUrl'" },
+        { "{\"type\":\"message\",\"text\":\"hi\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"https://smba.example.test/\"}", "ServiceUrlNotAllowed", "this machine only" },
+        { "{\"type\":\"message\",\"text\":\"hi\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://169.254.169.254/\"}", "ServiceUrlNotAllowed", "this machine only" },
+        { "{\"type\":\"message\",\"text\":\"hi\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"file:///etc/passwd\"}", "ServiceUrlNotAllowed", "http(s) URL" },
+        { "{\"type\":\"message\",\"text\":\"hi\",\"conversation\":{\"id\":\"c\"},\"serviceUrl\":\"http://u:p@127.0.0.1:9/\"}", "ServiceUrlNotAllowed", "without credentials" },
     };
 
     [Theory]

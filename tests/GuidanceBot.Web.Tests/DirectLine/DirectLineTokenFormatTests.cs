@@ -15,17 +15,21 @@ public sealed class DirectLineTokenFormatTests
     private static readonly DateTimeOffset Noon = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private readonly FixedTime _time = new(Noon);
 
-    private DirectLineTokens Tokens(string secret = SiteSecret) => new(
-        new DirectLineSecret(Create(new DirectLineOptions { Secret = secret }), Create(new GuidanceBot.Storage.StorageOptions()),
-            NullLogger<DirectLineSecret>.Instance),
-        _time);
+    private async Task<DirectLineTokens> TokensAsync(string secret = SiteSecret)
+    {
+        // A configured secret is taken as it is: the shared secrets in the database are not read.
+        var site = new DirectLineSecret(Create(new DirectLineOptions { Secret = secret }), secrets: null!, Create(new GuidanceBot.Storage.StorageOptions()),
+            NullLogger<DirectLineSecret>.Instance);
+        await site.LoadAsync(CancellationToken.None);
+        return new DirectLineTokens(site, _time);
+    }
 
     private static JsonObject Part(string token, int index) => JsonNode.Parse(Base64Url.DecodeFromChars(token.Split('.')[index]))!.AsObject();
 
     [Fact]
-    public void A_token_is_an_hs256_jwt_with_the_conversation_user_scope_and_a_lifetime_from_the_host_clock()
+    public async Task A_token_is_an_hs256_jwt_with_the_conversation_user_scope_and_a_lifetime_from_the_host_clock()
     {
-        var token = Tokens().Issue("conv-1", "dl_user", DirectLineTokens.ConversationScope, TimeSpan.FromMinutes(30));
+        var token = (await TokensAsync()).Issue("conv-1", "dl_user", DirectLineTokens.ConversationScope, TimeSpan.FromMinutes(30));
 
         Assert.Equal("HS256", (string?)Part(token, 0)["alg"]);
         var claims = Part(token, 1);
@@ -33,13 +37,13 @@ public sealed class DirectLineTokenFormatTests
         Assert.Equal(("conv-1", "dl_user", "conversation"), ((string?)claims["conv"], (string?)claims["user"], (string?)claims["scope"]));
         Assert.Equal(Noon.ToUnixTimeSeconds(), (long)claims["iat"]!);
         Assert.Equal((Noon + TimeSpan.FromMinutes(30)).ToUnixTimeSeconds(), (long)claims["exp"]!);
-        Assert.DoesNotContain("user", Part(Tokens().Issue("conv-1", null, DirectLineTokens.StreamScope, TimeSpan.FromMinutes(1)), 1).Select(c => c.Key));
+        Assert.DoesNotContain("user", Part((await TokensAsync()).Issue("conv-1", null, DirectLineTokens.StreamScope, TimeSpan.FromMinutes(1)), 1).Select(c => c.Key));
     }
 
     [Fact]
     public async Task A_token_reads_back_until_it_expires_on_the_host_clock_and_then_reads_as_expired()
     {
-        var tokens = Tokens();
+        var tokens = await TokensAsync();
         var token = tokens.Issue("conv-1", "dl_user", DirectLineTokens.ConversationScope, TimeSpan.FromMinutes(30));
 
         var (status, read) = await tokens.ReadAsync(token, DirectLineTokens.ConversationScope);
@@ -53,7 +57,7 @@ public sealed class DirectLineTokenFormatTests
     [Fact]
     public async Task Another_site_secret_a_changed_claim_alg_none_a_stream_token_used_as_conversation_token_and_garbage_are_invalid()
     {
-        var tokens = Tokens();
+        var tokens = await TokensAsync();
         var token = tokens.Issue("conv-1", "dl_user", DirectLineTokens.ConversationScope, TimeSpan.FromMinutes(30));
         var parts = token.Split('.');
         var otherConversation = Part(token, 1);
@@ -63,7 +67,7 @@ public sealed class DirectLineTokenFormatTests
 
         foreach (var bad in new[]
         {
-            Tokens("another-site-secret-0123456789-abcdefghij").Issue("conv-1", "dl_user", DirectLineTokens.ConversationScope, TimeSpan.FromMinutes(30)),
+            (await TokensAsync("another-site-secret-0123456789-abcdefghij")).Issue("conv-1", "dl_user", DirectLineTokens.ConversationScope, TimeSpan.FromMinutes(30)),
             forged,
             unsigned,
             tokens.Issue("conv-1", null, DirectLineTokens.StreamScope, TimeSpan.FromMinutes(1)),
@@ -85,7 +89,7 @@ public sealed class DirectLineTokenFormatTests
             $$"""{"conv":"conv-old","user":"dl_old","scope":"conversation","iat":{{Noon.ToUnixTimeSeconds()}},"exp":{{(Noon + TimeSpan.FromMinutes(30)).ToUnixTimeSeconds()}},"jti":"0011223344556677"}"""));
         var signature = Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{header}.{payload}")));
 
-        var (status, read) = await Tokens().ReadAsync($"{header}.{payload}.{signature}", DirectLineTokens.ConversationScope);
+        var (status, read) = await (await TokensAsync()).ReadAsync($"{header}.{payload}.{signature}", DirectLineTokens.ConversationScope);
 
         Assert.Equal(TokenStatus.Valid, status);
         Assert.Equal(("conv-old", "dl_old"), (read!.ConversationId, read.UserId));

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
+using GuidanceBot.Web.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -100,22 +101,48 @@ public sealed class DirectLineTokenTests
     }
 
     [Fact]
-    public async Task Without_a_configured_secret_a_development_secret_is_generated_once_and_kept()
+    public async Task Without_a_configured_secret_a_development_secret_is_generated_once_and_kept_in_the_database()
     {
         await using var host = new TestHost();
         host.CreateClient();
-        var file = Path.Combine(Path.GetDirectoryName(host.SqlitePath)!, "directline-secret.txt");
-        var secret = File.ReadAllText(file);
+        var secret = host.Services.GetRequiredService<DirectLineSecret>().Value;
 
         Assert.True(secret.Length >= 40);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(host.SqlitePath)!, DirectLineSecret.LegacyFileName)));
         var dl = new DirectLineClient(host, host.CreateClient());
-        await dl.Json(HttpMethod.Post, "/tokens/generate", secret);
+        var generated = await dl.Json(HttpMethod.Post, "/tokens/generate", secret);
+        // The same database after a restart: the same secret, and the token made before is accepted.
         await using var second = new TestHost(host.SqlitePath);
-        second.CreateClient();
-        Assert.Equal(secret, File.ReadAllText(file));
+        var again = new DirectLineClient(second, second.CreateClient());
+        await again.Json(HttpMethod.Post, "/conversations", (string)generated["token"]!, new { locale = "vi-VN" }, status: 201);
+        Assert.Equal(secret, second.Services.GetRequiredService<DirectLineSecret>().Value);
         await using var other = new TestHost();
         other.CreateClient();
-        Assert.NotEqual(secret, File.ReadAllText(Path.Combine(Path.GetDirectoryName(other.SqlitePath)!, "directline-secret.txt")));
+        Assert.NotEqual(secret, other.Services.GetRequiredService<DirectLineSecret>().Value);
+    }
+
+    [Fact]
+    public async Task A_development_secret_an_earlier_version_saved_in_a_file_is_taken_over_by_the_database()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"gb-dl-legacy-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var saved = "legacy-secret-" + new string('x', 40);
+        await File.WriteAllTextAsync(Path.Combine(folder, DirectLineSecret.LegacyFileName), saved + "\n");
+        try
+        {
+            await using var host = new TestHost(Path.Combine(folder, "bot.db"));
+            var dl = new DirectLineClient(host, host.CreateClient());
+
+            await dl.Json(HttpMethod.Post, "/tokens/generate", saved);
+            var kept = await host.Services.GetRequiredService<GuidanceBot.Secrets.ISharedSecrets>()
+                .GetOrAddAsync(DirectLineSecret.SecretName, "another", CancellationToken.None);
+            Assert.Equal((saved, false), (kept.Value, kept.Added));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -145,7 +172,7 @@ public sealed class DirectLineTokenTests
     }
 
     [Fact]
-    public async Task After_a_restart_a_valid_token_continues_the_dialog_and_new_ids_and_watermarks_never_repeat_old_ones()
+    public async Task After_a_restart_the_transcript_is_replayed_and_a_valid_token_continues_the_dialog_with_ids_that_never_repeat()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"gb-dl-restart-{Guid.NewGuid():N}");
         var path = Path.Combine(folder, "bot.db");
@@ -175,6 +202,10 @@ public sealed class DirectLineTokenTests
             Assert.Equal("Bé sinh được bao lâu rồi?", (string?)activities[^1]!["text"]);
             Assert.DoesNotContain(activities, a => oldIds.Contains((string)a!["id"]!));
             Assert.True(long.Parse((string)page2["watermark"]!) > long.Parse(oldWatermark));
+            // The transcript outlived the restart: read from the start it holds the greeting and the first turn, then the new one.
+            var all = (await again.Json(HttpMethod.Get, $"/conversations/{conversationId}/activities", token))["activities"]!.AsArray();
+            Assert.Equal(oldIds, all.Take(oldIds.Count).Select(a => (string)a!["id"]!).ToHashSet());
+            Assert.Equal(oldIds.Count + activities.Count, all.Count);
         }
         finally
         {

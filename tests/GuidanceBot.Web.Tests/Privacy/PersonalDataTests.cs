@@ -49,6 +49,33 @@ public sealed class PersonalDataTests
         Assert.NotEmpty(logs.Messages);
     }
 
+    [Fact]
+    public async Task The_stored_direct_line_transcript_keeps_no_id_or_phone_number_or_name_and_its_echo_shows_them_redacted()
+    {
+        await using var host = GuidanceBot.Tests.DirectLine.DirectLineClient.NewHost();
+        var dl = new GuidanceBot.Tests.DirectLine.DirectLineClient(host, host.CreateClient());
+        var (conversationId, token, _) = await dl.Start();
+
+        foreach (var (text, n) in new[] { "Kiểm tra điều kiện đăng ký VNeID", "01/02/1990", "có", IdNumber, "+84 912 345 678", $"tôi là {Name}, sđt {Phone}, làm khai sinh" }
+            .Select((t, i) => (t, i)))
+        {
+            await dl.Json(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, GuidanceBot.Tests.DirectLine.DirectLineClient.Message(text, $"c{n}"));
+        }
+
+        var transcript = (await dl.Json(HttpMethod.Get, $"/conversations/{conversationId}/activities", token)).ToJsonString();
+        Assert.Contains(GuidanceBot.Language.Redactor.IdNumber, System.Text.Json.Nodes.JsonNode.Parse(transcript)!.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }));
+        var stored = await ReadAllBytesAsText(host.SqlitePath);
+        var escapedName = System.Text.Json.JsonEncodedText.Encode(Name).ToString();
+        foreach (var secret in new[] { IdNumber, Phone, "912 345 678", Name, escapedName })
+        {
+            Assert.DoesNotContain(secret, stored);
+            Assert.DoesNotContain(secret, transcript);
+        }
+    }
+
     /// <summary>The database, its WAL and shared-memory files as text, so no table or page is missed.</summary>
     private static async Task<string> ReadAllBytesAsText(string path)
     {

@@ -94,8 +94,15 @@ public sealed class ZaloTestHost : IAsyncDisposable
     /// <summary>Posts an event signed the way Zalo signs it (or with the given signature; null sends none).</summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject e, string? signature = "sign")
     {
+        using var request = Signed(e, signature);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>A webhook request for the event, signed the way Zalo signs it (or with the given signature; null sends none).</summary>
+    public static HttpRequestMessage Signed(JsonObject e, string? signature = "sign")
+    {
         var raw = Encoding.UTF8.GetBytes(e.ToJsonString());
-        using var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhookEndpoints.Path) { Content = new ByteArrayContent(raw) };
+        var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhookEndpoints.Path) { Content = new ByteArrayContent(raw) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (signature == "sign")
         {
@@ -105,7 +112,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
         {
             request.Headers.TryAddWithoutValidation(ZaloSignature.Header, signature);
         }
-        return await Client.SendAsync(request);
+        return request;
     }
 
     /// <summary>Rows of a query on the host's database, as strings.</summary>
@@ -134,29 +141,4 @@ public sealed class ZaloTestHost : IAsyncDisposable
         Client.Dispose();
         await Host.DisposeAsync();
     }
-}
-
-/// <summary>Polls a condition until it holds or a deadline passes; tests never sleep to wait.</summary>
-public static class Eventually
-{
-    public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what, int seconds = 15)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var value = await probe();
-            if (done(value))
-            {
-                return value;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-            await Task.Delay(20);
-        }
-    }
-
-    public static Task<T> Until<T>(Func<T> probe, Func<T, bool> done, string what, int seconds = 15) =>
-        Until(() => Task.FromResult(probe()), done, what, seconds);
 }

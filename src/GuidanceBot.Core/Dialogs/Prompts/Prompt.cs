@@ -29,6 +29,7 @@ public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> context,
 /// <summary>
 /// Asks one question and ends with the recognised answer. A wrong answer gets the reason and the retry prompt;
 /// after <see cref="PromptOptions.MaxAttempts"/> wrong answers the prompt ends with <see cref="DialogReason.RetryLimit"/>.
+/// With <see cref="PromptOptions.PassOn"/>, an answer it does not recognise ends it at once for the dialog below to read.
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
 {
@@ -65,6 +66,10 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         {
             return await dc.EndDialogAsync(ToResult(recognized.Value!), cancellationToken);
         }
+        if (options.PassOn && !recognized.Succeeded)
+        {
+            return await dc.EndDialogAsync(null, DialogReason.PassedOn, cancellationToken);
+        }
         if (attempts >= options.MaxAttempts)
         {
             return await dc.EndDialogAsync(null, DialogReason.RetryLimit, cancellationToken);
@@ -95,8 +100,9 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
 
     private void Ask(TurnContext turn, PromptOptions options, bool retry, LocalizedReason? error)
     {
+        options = options.For(turn);
         var question = retry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
         var text = error is { } reason ? $"{reason.For(turn.Language)}\n{question}" : question;
-        turn.Send(text ?? "", Buttons(turn, options));
+        turn.Send(text ?? "", (Buttons(turn, options) ?? []).Concat(options.Actions ?? []));
     }
 }

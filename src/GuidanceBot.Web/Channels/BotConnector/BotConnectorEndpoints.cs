@@ -7,9 +7,9 @@ namespace GuidanceBot.Web.Channels.BotConnector;
 /// <summary>
 /// The Bot Connector endpoint <c>POST /api/messages</c>. Every call is checked first (<see cref="BotConnectorAuthentication"/>:
 /// a Bot Framework JWT when an app id is configured, otherwise a caller on this machine). With
-/// <c>deliveryMode: "expectReplies"</c> the replies come back in the HTTP response. Normal delivery — acknowledge now,
-/// post the replies to the activity's <c>serviceUrl</c> through a durable outbox — is not built yet and is refused clearly;
-/// it plugs in where that refusal is.
+/// <c>deliveryMode: "expectReplies"</c> the replies come back in the HTTP response. Otherwise (normal delivery) the turn
+/// runs, its replies go into the durable outbox (<see cref="BotConnectorReplies"/>) and the call is acknowledged with an
+/// empty <c>200</c>; the outbox worker posts the replies to the activity's <c>serviceUrl</c> (<see cref="ServiceUrlPolicy"/>).
 /// </summary>
 public static class BotConnectorEndpoints
 {
@@ -21,7 +21,8 @@ public static class BotConnectorEndpoints
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, TurnEngine engine, BotConnectorAuthentication authentication, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpContext http, TurnEngine engine, BotConnectorAuthentication authentication, BotConnectorReplies delivery,
+        CancellationToken cancellationToken)
     {
         // Refused before the body is read when it cannot pass anyway.
         if (authentication.RequiresToken ? JwtValidation.BearerToken(http.Request.Headers.Authorization) is null : !HostingServices.IsLocalCaller(http))
@@ -54,17 +55,25 @@ public static class BotConnectorEndpoints
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no 'conversation.id'.");
         }
-        if (!string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase))
+        var expectReplies = string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase);
+        if (!expectReplies && ServiceUrlPolicy.Problem(activity.ServiceUrl, authentication.RequiresToken) is { } problem)
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "DeliveryModeNotSupported",
-                "Only deliveryMode \"expectReplies\" is supported: replies come back in this response. Delivery to serviceUrl is not available yet.");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "ServiceUrlNotAllowed", problem);
         }
+        // The id the channel gave the activity, which the replies answer (none is made up for them).
+        var incomingId = activity.Id;
         activity.ChannelId ??= "api";
         activity.Id ??= Guid.NewGuid().ToString("N");
         activity.Timestamp ??= DateTimeOffset.UtcNow;
 
-        var replies = await engine.ProcessAsync(activity, cancellationToken);
-        return Results.Json(new ActivitySet { Activities = [.. replies] }, ActivityJson.Wire.ActivitySet);
+        if (expectReplies)
+        {
+            var replies = await engine.ProcessAsync(activity, cancellationToken);
+            return Results.Json(new ActivitySet { Activities = [.. replies] }, ActivityJson.Wire.ActivitySet);
+        }
+        // Queued while the conversation's lock is held, so the next turn's replies queue after these.
+        await engine.ProcessAsync(activity, (replies, ct) => delivery.QueueAsync(activity, incomingId, replies, ct), cancellationToken);
+        return Results.Ok();
     }
 
     private static IResult Unauthorized(bool requiresToken) => ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", requiresToken

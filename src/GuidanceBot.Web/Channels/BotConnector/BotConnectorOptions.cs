@@ -1,14 +1,16 @@
 using System.Net;
+using GuidanceBot.Web.Channels.Queues;
 
 namespace GuidanceBot.Web.Channels.BotConnector;
 
 /// <summary>
 /// The Bot Connector's settings. The bot's identity uses the Bot Framework's own top-level names (<c>MicrosoftAppType</c>,
 /// <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>, <c>MicrosoftAppTenantId</c>; the same names as environment
-/// variables), so an operator coming from a Bot Framework bot finds them; the endpoints the tokens are checked against
-/// are under <c>GuidanceBot:BotConnector</c>. Without an app id, <c>/api/messages</c> takes calls from this machine only.
+/// variables), so an operator coming from a Bot Framework bot finds them; the endpoints tokens are checked against and
+/// fetched from, and how replies are delivered (<see cref="DeliveryOptions"/>), are under <c>GuidanceBot:BotConnector</c>.
+/// Without an app id, <c>/api/messages</c> takes calls from this machine only and posts replies to this machine only.
 /// </summary>
-public sealed class BotConnectorOptions
+public sealed class BotConnectorOptions : DeliveryOptions
 {
     public const string Section = "GuidanceBot:BotConnector";
 
@@ -17,6 +19,19 @@ public sealed class BotConnectorOptions
 
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const string DefaultEntraOpenIdMetadataUrl = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>The scope of the tokens replies carry (botbuilder's ToChannelFromBotOAuthScope + "/.default").</summary>
+    public const string DefaultTokenScope = "https://api.botframework.com/.default";
+
+    /// <summary>Azure's instance metadata service (IMDS), where a managed identity gets its tokens on a VM or in a container.</summary>
+    public const string ImdsTokenEndpoint = "http://169.254.169.254/metadata/identity/oauth2/token";
+
+    public BotConnectorOptions()
+    {
+        // A citizen is waiting for the reply: the first retry comes soon, and none waits long.
+        FirstBackoff = TimeSpan.FromSeconds(1);
+        MaxBackoff = TimeSpan.FromMinutes(5);
+    }
 
     /// <summary><c>MicrosoftAppType</c>: MultiTenant (default), SingleTenant or UserAssignedMSI.</summary>
     public string AppType { get; set; } = nameof(MicrosoftAppType.MultiTenant);
@@ -42,6 +57,33 @@ public sealed class BotConnectorOptions
     /// <summary>How often the metadata and keys are fetched again even when every token's key is known.</summary>
     public TimeSpan MetadataRefresh { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// Where the bot gets the token its replies carry (OAuth client credentials: app id, password, <see cref="TokenScope"/>).
+    /// Empty: Bot Framework's, <c>https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token</c>, or for a
+    /// SingleTenant bot its tenant's.
+    /// </summary>
+    public string? TokenEndpoint { get; set; }
+
+    /// <summary>The scope asked for; a managed identity asks for the same resource without <c>/.default</c>.</summary>
+    public string TokenScope { get; set; } = DefaultTokenScope;
+
+    /// <summary>
+    /// Where a UserAssignedMSI bot gets its tokens. Empty: App Service's identity endpoint (<c>IDENTITY_ENDPOINT</c>, with
+    /// <c>IDENTITY_HEADER</c>) when the platform sets it, otherwise Azure's instance metadata service (<see cref="ImdsTokenEndpoint"/>).
+    /// </summary>
+    public string? ManagedIdentityEndpoint { get; set; }
+
+    /// <summary>A cached token is replaced this long before it expires.</summary>
+    public TimeSpan TokenRefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Twice the longest delivery: a token fetch and a post, then (after a 401) a fresh token and a second post.</summary>
+    public override TimeSpan MinSendLease => 2 * 4 * RequestTimeout;
+
+    /// <summary>The client-credentials endpoint in use (see <see cref="TokenEndpoint"/>).</summary>
+    public string EffectiveTokenEndpoint => !string.IsNullOrWhiteSpace(TokenEndpoint)
+        ? TokenEndpoint
+        : $"https://login.microsoftonline.com/{(Type == MicrosoftAppType.SingleTenant ? TenantId : "botframework.com")}/oauth2/v2.0/token";
+
     public bool RequiresToken => !string.IsNullOrWhiteSpace(AppId);
 
     public MicrosoftAppType Type => Enum.Parse<MicrosoftAppType>(AppType, ignoreCase: true);
@@ -57,6 +99,10 @@ public sealed class BotConnectorOptions
         if (!Enum.TryParse<MicrosoftAppType>(AppType, ignoreCase: true, out var type) || int.TryParse(AppType, out _))
         {
             return $"MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, not '{AppType}'.";
+        }
+        if (DeliveryProblem() is { } delivery)
+        {
+            return delivery;
         }
         if (!RequiresToken)
         {
@@ -78,11 +124,49 @@ public sealed class BotConnectorOptions
         {
             return $"{Section}:EntraOpenIdMetadataUrl must be an https URL (http only on this machine, for a test identity provider).";
         }
+        if (type != MicrosoftAppType.UserAssignedMSI && string.IsNullOrWhiteSpace(AppPassword))
+        {
+            return $"MicrosoftAppPassword must be set when MicrosoftAppId is ({type}): the bot needs it to post its replies to the channel.";
+        }
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(10))
         {
             return $"{Section}:ClockSkew must be between 00:00:00 and 00:10:00.";
         }
-        return MetadataRefresh < TimeSpan.FromMinutes(5) ? $"{Section}:MetadataRefresh must be at least 00:05:00." : null;
+        if (MetadataRefresh < TimeSpan.FromMinutes(5))
+        {
+            return $"{Section}:MetadataRefresh must be at least 00:05:00.";
+        }
+        if (!IsUsableUrl(EffectiveTokenEndpoint))
+        {
+            return $"{Section}:TokenEndpoint must be an https URL (http only on this machine, for a test identity provider).";
+        }
+        if (string.IsNullOrWhiteSpace(TokenScope))
+        {
+            return $"{Section}:TokenScope must name the scope of the tokens replies carry, e.g. {DefaultTokenScope}.";
+        }
+        return ManagedIdentityEndpoint is { Length: > 0 } msi && !IsUsableUrl(msi) && msi != ImdsTokenEndpoint
+            ? $"{Section}:ManagedIdentityEndpoint must be an https URL, Azure's {ImdsTokenEndpoint} or an http URL on this machine."
+            : null;
+    }
+
+    /// <summary>What is wrong with the delivery settings, naming the setting; null when nothing is. Checked with or without an app id.</summary>
+    private string? DeliveryProblem()
+    {
+        if (MaxSendAttempts < 1)
+        {
+            return $"{Section}:MaxSendAttempts must be at least 1.";
+        }
+        if (PollInterval <= TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero || FirstBackoff <= TimeSpan.Zero || TokenRefreshAhead < TimeSpan.Zero)
+        {
+            return $"{Section}:PollInterval, RequestTimeout and FirstBackoff must be positive time spans, TokenRefreshAhead not negative.";
+        }
+        if (MaxBackoff < FirstBackoff)
+        {
+            return $"{Section}:MaxBackoff must be at least FirstBackoff.";
+        }
+        return SendLease < MinSendLease
+            ? $"{Section}:SendLease must be at least 8 × RequestTimeout ({MinSendLease:c}), so a send ends before another worker may take its reply."
+            : null;
     }
 
     internal static bool IsUsableUrl(string? url) =>

@@ -1,58 +1,71 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using GuidanceBot.Activities;
+using GuidanceBot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.DirectLine;
 
 /// <summary>
-/// The Direct Line conversations this instance holds, in memory and bounded: beyond <see cref="DirectLineOptions.MaxConversations"/>
-/// the least recently used are dropped (their dialog state stays in the conversation store; only the transcript goes).
+/// Direct Line conversations as the channel sees them, over the transcript in the database (<see cref="IDirectLineTranscript"/>),
+/// the one source of truth for every instance: starting one, appending activities (each gets its number, which is the
+/// watermark after it, and its id), and reading them back in Direct Line's wire form.
 /// </summary>
-public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
+public sealed class DirectLineConversations(IDirectLineTranscript transcript, IOptions<DirectLineOptions> options)
 {
-    private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options = options.Value;
-
-    public int Count => _conversations.Count;
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    public DirectLineConversation? Find(string id) => _conversations.GetValueOrDefault(id);
+    /// <summary>Marks the conversation started; true only for the first start, on whichever instance.</summary>
+    public Task<bool> StartAsync(string conversationId, string? userId, CancellationToken cancellationToken) =>
+        transcript.StartAsync(conversationId, userId, cancellationToken);
 
-    /// <summary>
-    /// The conversation a valid token names. Unknown here: created by a start (<paramref name="starting"/>), otherwise
-    /// recreated empty after a restart or eviction, with watermarks continuing from the clock's milliseconds.
-    /// </summary>
-    public DirectLineConversation GetOrAdd(string id, string? userId, bool starting = false)
+    /// <summary>The user the conversation was started for, when known.</summary>
+    public async Task<string?> UserIdAsync(string conversationId, CancellationToken cancellationToken) =>
+        (await transcript.FindAsync(conversationId, cancellationToken))?.UserId;
+
+    /// <summary>The activity as the transcript keeps it (serialised once), and whether it fits <see cref="DirectLineOptions.MaxActivityBytes"/>.</summary>
+    public StoredActivity Prepare(Activity activity)
     {
-        if (_conversations.TryGetValue(id, out var existing))
-        {
-            return existing;
-        }
-        var first = starting ? 0 : time.GetUtcNow().ToUnixTimeMilliseconds();
-        var added = _conversations.GetOrAdd(id, key => new DirectLineConversation(key, userId, _options.MaxActivitiesPerConversation, first));
-        if (_conversations.Count > _options.MaxConversations)
-        {
-            EvictLeastRecentlyUsed(added);
-        }
-        return added;
+        var json = DirectLineActivities.Stored(activity);
+        return new StoredActivity(activity, json, System.Text.Encoding.UTF8.GetByteCount(json) <= _options.MaxActivityBytes);
     }
 
-    private void EvictLeastRecentlyUsed(DirectLineConversation keep)
+    /// <summary>Appends prepared activities in order (each must fit); each gets its id. Open streams on every instance are woken.</summary>
+    public async Task AppendAsync(string conversationId, string? userId, IReadOnlyList<StoredActivity> activities, CancellationToken cancellationToken)
     {
-        var excess = _conversations.Count - _options.MaxConversations;
-        if (excess <= 0)
+        if (activities.Count == 0)
         {
             return;
         }
-        // Evict a tenth at a time so a full store does not scan on every new conversation.
-        var victims = _conversations.Values
-            .Where(c => c != keep && c.StreamCount == 0)
-            .OrderBy(c => c.LastUsed)
-            .Take(Math.Max(excess, _options.MaxConversations / 10));
-        foreach (var victim in victims)
+        var first = await transcript.AppendAsync(conversationId, userId, activities.Select(a => a.Json).ToList(), _options.Retention, cancellationToken);
+        for (var i = 0; i < activities.Count; i++)
         {
-            _conversations.TryRemove(victim.Id, out _);
+            activities[i].Activity.Id = DirectLineActivities.Id(conversationId, first + i);
         }
     }
+
+    /// <summary>
+    /// The activities after <paramref name="watermark"/> (a page) as Direct Line's <c>{activities, watermark}</c>, or null
+    /// when the transcript does not hold the conversation. A client that asks with a watermark never gets a smaller one back.
+    /// </summary>
+    public async Task<byte[]?> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    {
+        var page = await transcript.ReadAsync(conversationId, watermark, _options.PageSize, cancellationToken);
+        if (page is null)
+        {
+            return null;
+        }
+        var next = page.Entries.Count > 0 ? page.Entries[^1].Sequence : Math.Min(watermark, page.LastSequence);
+        return DirectLineActivities.Set(conversationId, page.Entries, next);
+    }
+
+    /// <summary>One page of activities after <paramref name="after"/>, for a stream catching up.</summary>
+    public async Task<IReadOnlyList<DirectLineEntry>> PageAfterAsync(string conversationId, long after, CancellationToken cancellationToken) =>
+        (await transcript.ReadAsync(conversationId, after, _options.PageSize, cancellationToken))?.Entries ?? [];
+
+    public int PageSize => _options.PageSize;
 }
+
+/// <summary>An activity and its JSON as the transcript keeps it (without an id).</summary>
+public sealed record StoredActivity(Activity Activity, string Json, bool Fits);

@@ -14,7 +14,6 @@ namespace GuidanceBot.Web.Channels.DirectLine;
 public static partial class DirectLineEndpoints
 {
     public const string BasePath = "/v3/directline";
-    private const int MaxActivityBytes = 64 * 1024;
     private const int MaxSmallBodyBytes = 4 * 1024;
 
     /// <summary>Registers the Direct Line services and binds <see cref="DirectLineOptions"/>.</summary>
@@ -24,19 +23,23 @@ public static partial class DirectLineEndpoints
             .Bind(configuration.GetSection(DirectLineOptions.Section))
             .Validate(o => o.TokenLifetime >= TimeSpan.FromMinutes(1), "GuidanceBot:DirectLine:TokenLifetime must be at least 00:01:00.")
             .Validate(o => o.Secret is null || o.Secret.Trim().Length == 0 || o.Secret.Trim().Length >= 32, "GuidanceBot:DirectLine:Secret must be at least 32 characters.")
-            .Validate(o => o.MaxActivitiesPerConversation > 0 && o.MaxConversations > 0 && o.PageSize > 0, "GuidanceBot:DirectLine limits must be positive.")
+            .Validate(o => o.MaxActivitiesPerConversation > 0 && o.PageSize > 0 && o.MaxActivityBytes >= 1024, "GuidanceBot:DirectLine:MaxActivitiesPerConversation and PageSize must be positive, MaxActivityBytes at least 1024.")
+            .Validate(o => o.MaxBytesPerConversation >= o.MaxActivityBytes, "GuidanceBot:DirectLine:MaxBytesPerConversation must be at least MaxActivityBytes.")
+            .Validate(o => o.RetainIdleFor > TimeSpan.Zero && o.CleanupEvery > TimeSpan.Zero, "GuidanceBot:DirectLine:RetainIdleFor and CleanupEvery must be positive.")
             .ValidateOnStart();
         services.AddSingleton<DirectLineSecret>();
+        services.AddHostedService<DirectLineStartup>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineStreams>();
         services.AddSingleton<DirectLineTurns>();
+        services.AddHostedService<DirectLineTranscriptCleanup>();
         return services;
     }
 
-    /// <summary>Maps the Direct Line endpoints and the WebSocket stream; makes sure the secret exists (printing a generated one once).</summary>
+    /// <summary>Maps the Direct Line endpoints and the WebSocket stream.</summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        app.Services.GetRequiredService<DirectLineSecret>();
         app.UseWebSockets();
         var group = app.MapGroup(BasePath);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
@@ -106,17 +109,16 @@ public static partial class DirectLineEndpoints
         }
         var conversationId = caller.ConversationId ?? DirectLineConversations.NewId();
         var userId = caller.UserId ?? body.UserId ?? NewUserId();
-        var conversation = conversations.GetOrAdd(conversationId, userId, starting: true);
         var token = tokens.Issue(conversationId, caller.UserId ?? body.UserId, DirectLineTokens.ConversationScope, options.Value.TokenLifetime);
         var info = new ConversationInfo(conversationId, token, Seconds(options.Value.TokenLifetime), StreamUrl(http, tokens, options.Value, conversationId, null));
-        if (!conversation.TryStart())
+        if (!await conversations.StartAsync(conversationId, userId, cancellationToken))
         {
             return Json(info);
         }
         try
         {
-            // The greeting is in the log before the client can read it: it comes first on the stream or the first GET.
-            await turns.StartAsync(conversation, userId, body.Locale, PublicBase(http), gate.Abandoned);
+            // The greeting is in the transcript before the client can read it: it comes first on the stream or the first GET.
+            await turns.StartAsync(conversationId, userId, body.Locale, PublicBase(http), gate.Abandoned);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -126,7 +128,7 @@ public static partial class DirectLineEndpoints
     }
 
     private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
-        DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+        IOptions<DirectLineOptions> options)
     {
         var (caller, error) = await AuthorizeAsync(http, conversationId, secret, tokens);
         if (caller is null)
@@ -137,20 +139,20 @@ public static partial class DirectLineEndpoints
         {
             return BadWatermark();
         }
-        conversations.GetOrAdd(conversationId, caller.UserId);
         var token = tokens.Issue(conversationId, caller.UserId, DirectLineTokens.ConversationScope, options.Value.TokenLifetime);
         return Json(new ConversationInfo(conversationId, token, Seconds(options.Value.TokenLifetime), StreamUrl(http, tokens, options.Value, conversationId, mark)));
     }
 
     private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
-        DirectLineConversations conversations, DirectLineTurns turns, TurnGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
+        DirectLineConversations conversations, DirectLineTurns turns, IOptions<DirectLineOptions> options, TurnGate gate, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var (caller, error) = await AuthorizeAsync(http, conversationId, secret, tokens);
         if (caller is null)
         {
             return error!;
         }
-        var (activity, badBody) = await ActivityRequest.ReadAsync(http.Request, MaxActivityBytes, cancellationToken);
+        var (activity, badBody) = await ActivityRequest.ReadAsync(http.Request, options.Value.MaxActivityBytes, cancellationToken);
         if (badBody is not null)
         {
             return badBody;
@@ -159,9 +161,8 @@ public static partial class DirectLineEndpoints
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "Send one activity of type 'message', 'event' or 'typing'.");
         }
-        var conversation = conversations.GetOrAdd(conversationId, caller.UserId);
         // The sender is who the token says, whatever the body claims.
-        var userId = caller.UserId ?? (IsSafeId(activity.From?.Id) ? activity.From!.Id : conversation.UserId) ?? NewUserId();
+        var userId = caller.UserId ?? (IsSafeId(activity.From?.Id) ? activity.From!.Id : await conversations.UserIdAsync(conversationId, cancellationToken)) ?? NewUserId();
         activity.From = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = "user" };
         if (activity.Type == ActivityTypes.Typing)
         {
@@ -172,18 +173,20 @@ public static partial class DirectLineEndpoints
         {
             // Not tied to the request: a client that goes away mid-turn must not leave the turn half done; a shutdown
             // lets it finish too (TurnGate), unless the drain gives up.
-            var id = await turns.PostAsync(conversation, activity, PublicBase(http), gate.Abandoned);
-            return Json(new ResourceResponse(id));
+            var id = await turns.PostAsync(conversationId, activity, PublicBase(http), gate.Abandoned);
+            return id is null
+                ? ApiError.Result(StatusCodes.Status400BadRequest, "BodyTooLarge", $"The activity is larger than {options.Value.MaxActivityBytes} bytes.")
+                : Json(new ResourceResponse(id));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !GuidanceBot.Storage.StorageFaults.IsUnavailable(e))
         {
             loggers.CreateLogger(typeof(DirectLineEndpoints)).LogError(e, "The bot failed on a Direct Line activity");
             return ApiError.Result(StatusCodes.Status502BadGateway, "BotError", "The bot could not handle the activity.");
         }
     }
 
-    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
-        DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret,
+        DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
     {
         var (caller, error) = await AuthorizeAsync(http, conversationId, secret, tokens);
         if (caller is null)
@@ -194,13 +197,14 @@ public static partial class DirectLineEndpoints
         {
             return BadWatermark();
         }
-        var conversation = caller.IsSecret ? conversations.Find(conversationId) : conversations.GetOrAdd(conversationId, caller.UserId);
-        if (conversation is null)
+        var set = await conversations.ReadAsync(conversationId, mark ?? 0, cancellationToken);
+        if (set is null && caller.IsSecret)
         {
             return ApiError.Result(StatusCodes.Status404NotFound, "NotFound", "No such conversation.");
         }
-        var (activities, next) = conversation.Read(mark ?? 0, options.Value.PageSize);
-        return Results.Json(new ActivitySet { Activities = activities, Watermark = next.ToString(CultureInfo.InvariantCulture) }, ActivityJson.Wire.ActivitySet);
+        // A token's conversation that has nothing yet (or was removed when idle) is empty, not gone: the client keeps polling.
+        set ??= DirectLineActivities.Set(conversationId, [], mark ?? 0);
+        return Results.Bytes(set, "application/json; charset=utf-8");
     }
 
     /// <summary>The caller when it may open this conversation; otherwise 401/403 (TokenExpired for an expired token).</summary>
@@ -210,6 +214,10 @@ public static partial class DirectLineEndpoints
         if (caller is null)
         {
             return (null, error);
+        }
+        if (!IsSafeId(conversationId))
+        {
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "That is not a conversation id."));
         }
         return caller.MayOpen(conversationId) ? (caller, null) : (null, DirectLineCaller.NotYours());
     }

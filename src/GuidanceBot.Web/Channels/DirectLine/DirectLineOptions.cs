@@ -1,11 +1,13 @@
+using GuidanceBot.Channels.DirectLine;
+
 namespace GuidanceBot.Web.Channels.DirectLine;
 
-/// <summary>Settings under <c>GuidanceBot:DirectLine</c>: the site's secret, token lifetimes and the in-memory bounds.</summary>
+/// <summary>Settings under <c>GuidanceBot:DirectLine</c>: the site's secret, token lifetimes, and how much transcript is kept.</summary>
 public sealed class DirectLineOptions
 {
     public const string Section = "GuidanceBot:DirectLine";
 
-    /// <summary>The site's Direct Line secret. When empty, a development secret is generated once and kept next to the SQLite file.</summary>
+    /// <summary>The site's Direct Line secret. When empty, a development secret is generated once and kept in the database.</summary>
     public string? Secret { get; set; }
 
     /// <summary>How long a conversation token is valid; refreshing gives a new one with the same lifetime.</summary>
@@ -20,9 +22,20 @@ public sealed class DirectLineOptions
     /// <summary>Activities kept per conversation; older ones are dropped (watermarks keep counting).</summary>
     public int MaxActivitiesPerConversation { get; set; } = 500;
 
-    /// <summary>Conversations kept in memory on this instance; the least recently used are dropped beyond it.</summary>
-    public int MaxConversations { get; set; } = 20_000;
+    /// <summary>The largest activity (its stored JSON, in bytes) a client may post; a larger one gets 400 BodyTooLarge.</summary>
+    public int MaxActivityBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Bytes of activities kept per conversation; older ones are dropped beyond it.</summary>
+    public long MaxBytesPerConversation { get; set; } = 1024 * 1024;
+
+    /// <summary>A conversation nothing was added to for this long is removed with its transcript (its dialog state stays in the conversation store).</summary>
+    public TimeSpan RetainIdleFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often each instance removes idle conversations.</summary>
+    public TimeSpan CleanupEvery { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Activities returned by one GET; the client pages with the returned watermark.</summary>
     public int PageSize { get; set; } = 100;
+
+    public DirectLineRetention Retention => new(MaxActivitiesPerConversation, MaxActivityBytes, MaxBytesPerConversation);
 }

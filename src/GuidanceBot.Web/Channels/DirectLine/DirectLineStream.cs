@@ -1,16 +1,18 @@
 using System.Net.WebSockets;
+using GuidanceBot.Channels.DirectLine;
 
 namespace GuidanceBot.Web.Channels.DirectLine;
 
 /// <summary>
 /// The WebSocket at a conversation's <c>streamUrl</c>: pre-authorised by the short-lived token in <c>?t=</c>, it first
-/// replays what the client missed after <c>?watermark=</c>, then sends each activity set as it is appended, plus
-/// typing. The client's frames (empty keep-alives) are read and ignored.
+/// replays what the client missed after <c>?watermark=</c> from the transcript, then sends each activity set as it is
+/// appended, on this instance or any other (<see cref="DirectLineStreams"/>), plus typing from turns on this instance.
+/// The client's frames (empty keep-alives) are read and ignored.
 /// </summary>
 public static class DirectLineStream
 {
     public static async Task<IResult> AcceptAsync(string conversationId, string? t, string? watermark, HttpContext http, DirectLineTokens tokens,
-        DirectLineConversations conversations, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
+        DirectLineStreams streams, DirectLineConversations conversations, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         if (string.IsNullOrEmpty(t))
         {
@@ -38,26 +40,35 @@ public static class DirectLineStream
             return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "This URL takes a WebSocket connection.");
         }
 
-        var conversation = conversations.GetOrAdd(conversationId, null);
+        var logger = loggers.CreateLogger(typeof(DirectLineStream));
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var subscription = conversation.Subscribe(mark ?? 0);
+        // Registered before the transcript is first read, so nothing appended in between is missed.
+        using var subscription = streams.Open(conversationId, mark ?? 0);
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var reading = DrainAsync(socket, closing);
+        var closeStatus = WebSocketCloseStatus.NormalClosure;
+        string? closeReason = null;
         try
         {
-            await foreach (var set in subscription.Sets.ReadAllAsync(closing.Token))
+            await foreach (var wake in subscription.Wakes.ReadAllAsync(closing.Token))
             {
-                await socket.SendAsync(set, WebSocketMessageType.Text, endOfMessage: true, closing.Token);
+                await SendAsync(socket, subscription, wake, conversations, closing.Token);
             }
-            if (subscription.Overflowed && socket.State == WebSocketState.Open)
+            if (subscription.Overflowed)
             {
                 // Too slow to keep up: the client reconnects from its watermark and gets the rest then.
-                await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "too slow", CancellationToken.None);
+                (closeStatus, closeReason) = (WebSocketCloseStatus.PolicyViolation, "too slow");
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
             // The client went away or the host is stopping.
+        }
+        catch (Exception e)
+        {
+            // The transcript could not be read (e.g. the database is restarting): the client reconnects from its watermark.
+            logger.LogWarning("A Direct Line stream could not read its transcript and is closed: {Reason}", e.Message);
+            (closeStatus, closeReason) = (WebSocketCloseStatus.EndpointUnavailable, "try again");
         }
         finally
         {
@@ -68,14 +79,53 @@ public static class DirectLineStream
         {
             try
             {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                await socket.CloseOutputAsync(closeStatus, closeReason, CancellationToken.None);
             }
             catch (WebSocketException e)
             {
-                loggers.CreateLogger(typeof(DirectLineStream)).LogDebug(e, "Closing a Direct Line stream failed");
+                logger.LogDebug(e, "Closing a Direct Line stream failed");
             }
         }
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// Sends what a wake announces and the client has not had: the appended activities themselves when they follow on
+    /// from what was sent, otherwise everything after it, read from the transcript in pages.
+    /// </summary>
+    private static async Task SendAsync(WebSocket socket, StreamSubscription subscription, StreamWake wake, DirectLineConversations conversations,
+        CancellationToken cancellationToken)
+    {
+        if (wake.Typing is { } typing)
+        {
+            await socket.SendAsync(typing, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            return;
+        }
+        if (wake.Last <= subscription.Delivered)
+        {
+            return;
+        }
+        if (wake.Activities is { } appended && wake.First == subscription.Delivered + 1)
+        {
+            var entries = appended.Select((json, i) => new DirectLineEntry(wake.First + i, json));
+            await socket.SendAsync(DirectLineActivities.Set(subscription.ConversationId, entries, wake.Last), WebSocketMessageType.Text, true, cancellationToken);
+            subscription.Delivered = wake.Last;
+            return;
+        }
+        while (true)
+        {
+            var page = await conversations.PageAfterAsync(subscription.ConversationId, subscription.Delivered, cancellationToken);
+            if (page.Count == 0)
+            {
+                return;
+            }
+            await socket.SendAsync(DirectLineActivities.Set(subscription.ConversationId, page, page[^1].Sequence), WebSocketMessageType.Text, true, cancellationToken);
+            subscription.Delivered = page[^1].Sequence;
+            if (page.Count < conversations.PageSize)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Reads and drops the client's frames; when the client closes, ends the stream.</summary>

@@ -27,22 +27,27 @@ public sealed class DirectLineTokens
     private static readonly JsonWebTokenHandler Issuer = new() { SetDefaultTimesOnTokenCreation = false };
 
     private readonly TimeProvider _time;
-    private readonly SigningCredentials _signing;
-    private readonly TokenValidationParameters _parameters;
+    private readonly Lazy<(SigningCredentials Signing, TokenValidationParameters Parameters)> _keys;
 
     public DirectLineTokens(DirectLineSecret secret, TimeProvider time)
     {
         _time = time;
+        // Made on first use: the secret is read from the database while the host starts, after this is constructed.
+        _keys = new(() => Keys(secret));
+    }
+
+    private static (SigningCredentials, TokenValidationParameters) Keys(DirectLineSecret secret)
+    {
         var key = new SymmetricSecurityKey(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Value), "guidancebot/directline/token/v1"u8));
-        _signing = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
-        _parameters = JwtValidation.Parameters(TimeSpan.Zero, [SecurityAlgorithms.HmacSha256]);
-        _parameters.IssuerSigningKey = key;
+        var parameters = JwtValidation.Parameters(TimeSpan.Zero, [SecurityAlgorithms.HmacSha256]);
+        parameters.IssuerSigningKey = key;
         // Only this site holds the key (derived from its secret for these tokens alone), so the signature is what says the
         // token is ours; the tokens carry no issuer or audience. Expiry is checked against the host's clock below, so an
         // expired token (403 TokenExpired, the client starts again) is told apart from a forged one.
-        _parameters.ValidateIssuer = false;
-        _parameters.ValidateAudience = false;
-        _parameters.ValidateLifetime = false;
+        parameters.ValidateIssuer = false;
+        parameters.ValidateAudience = false;
+        parameters.ValidateLifetime = false;
+        return (new SigningCredentials(key, SecurityAlgorithms.HmacSha256), parameters);
     }
 
     public string Issue(string conversationId, string? userId, string scope, TimeSpan lifetime)
@@ -63,13 +68,13 @@ public sealed class DirectLineTokens
             Claims = claims,
             IssuedAt = now.UtcDateTime,
             Expires = (now + lifetime).UtcDateTime,
-            SigningCredentials = _signing,
+            SigningCredentials = _keys.Value.Signing,
         });
     }
 
     public async Task<(TokenStatus Status, DirectLineToken? Token)> ReadAsync(string token, string scope)
     {
-        var (result, _) = await JwtValidation.ValidateAsync(token, _parameters);
+        var (result, _) = await JwtValidation.ValidateAsync(token, _keys.Value.Parameters);
         if (result?.SecurityToken is not JsonWebToken jwt
             || !jwt.TryGetPayloadValue<string>("conv", out var conversationId)
             || !jwt.TryGetPayloadValue<string>("scope", out var claimedScope)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GuidanceBot.Bot;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
+using GuidanceBot.Web.Channels.Queues;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -13,7 +14,7 @@ namespace GuidanceBot.Web.Channels.Zalo;
 public sealed class ZaloInboxWorker(
     IZaloInbox inbox, IZaloOutbox outbox, ZaloWakeUps wakeUps, ZaloEventMapper mapper, TurnEngine engine, IOptions<ZaloOptions> options, TimeProvider time,
     ILogger<ZaloInboxWorker> logger)
-    : ZaloWorkerLoop(logger)
+    : QueueWorkerLoop(logger)
 {
     private const int MaxAttempts = 5;
 

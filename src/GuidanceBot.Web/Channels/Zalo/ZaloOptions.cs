@@ -1,7 +1,9 @@
+using GuidanceBot.Web.Channels.Queues;
+
 namespace GuidanceBot.Web.Channels.Zalo;
 
-/// <summary>Settings under <c>GuidanceBot:Zalo</c>. The channel is off until AppId and OaSecretKey are set.</summary>
-public sealed class ZaloOptions
+/// <summary>Settings under <c>GuidanceBot:Zalo</c>, with the outbox's (<see cref="DeliveryOptions"/>). The channel is off until AppId and OaSecretKey are set.</summary>
+public sealed class ZaloOptions : DeliveryOptions
 {
     public const string Section = "GuidanceBot:Zalo";
 
@@ -33,26 +35,6 @@ public sealed class ZaloOptions
     /// <summary>Refresh the access token when it expires sooner than this.</summary>
     public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How often the background workers look for work when nothing signalled them.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Timeout of one HTTP attempt to Zalo.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>A reply still undelivered after this many attempts is dropped with its last reason.</summary>
-    public int MaxSendAttempts { get; set; } = 10;
-
-    /// <summary>First retry delay of the outbox; doubles on each attempt up to <see cref="MaxBackoff"/>.</summary>
-    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(5);
-
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>
-    /// How long a worker holds the replies it claimed; a crashed worker's replies are sent by another after this.
-    /// A worker starts no send after half of it, so it must exceed twice the longest delivery (see <see cref="MinSendLease"/>).
-    /// </summary>
-    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// How long an inbox worker holds the events it claimed; an instance that crashed with them has them run by another
     /// (or by itself after a restart) once this has passed. Much longer than a turn.
@@ -63,7 +45,7 @@ public sealed class ZaloOptions
     /// Twice the longest delivery: waiting up to a minute for another worker's token refresh, then a refresh and two posts,
     /// each of up to three attempts of <see cref="RequestTimeout"/> (8 in all, counted generously).
     /// </summary>
-    public TimeSpan MinSendLease => 2 * (TimeSpan.FromMinutes(1) + 8 * RequestTimeout);
+    public override TimeSpan MinSendLease => 2 * (TimeSpan.FromMinutes(1) + 8 * RequestTimeout);
 
     public ZaloReminderOptions Reminders { get; set; } = new();
 

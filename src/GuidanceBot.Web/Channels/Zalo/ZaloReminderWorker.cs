@@ -1,6 +1,7 @@
 using GuidanceBot.Bot;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
+using GuidanceBot.Web.Channels.Queues;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -12,7 +13,7 @@ namespace GuidanceBot.Web.Channels.Zalo;
 /// </summary>
 public sealed class ZaloReminderWorker(
     IZaloOutbox outbox, ZaloWakeUps wakeUps, ZaloEventMapper mapper, ResumeReminders reminders, IOptions<ZaloOptions> options, TimeProvider time, ILogger<ZaloReminderWorker> logger)
-    : ZaloWorkerLoop(logger)
+    : QueueWorkerLoop(logger)
 {
     public const string OutsideServiceWindow = "outside-service-window";
     private const int BatchSize = 20;

@@ -1,11 +1,14 @@
-namespace GuidanceBot.Web.Channels.Zalo;
+namespace GuidanceBot.Web.Channels.Queues;
 
 /// <summary>
-/// The loop the Zalo workers share: a round of work; when it found nothing (or the worker has no wake-up signal), a wait
-/// for the signal or the interval; a failed round is logged and tried again after the interval. Off unless enabled.
+/// The loop every durable-queue worker shares (Zalo inbox, outboxes, reminders): a round of work; when it found nothing
+/// (or the worker has no wake-up signal), a wait for the signal or the interval; a failed round is logged and tried
+/// again after the interval. Off unless enabled.
 /// </summary>
-public abstract class ZaloWorkerLoop(ILogger logger) : BackgroundService
+public abstract class QueueWorkerLoop(ILogger logger) : BackgroundService
 {
+    protected ILogger Logger { get; } = logger;
+
     protected abstract bool Enabled { get; }
 
     /// <summary>The longest wait between rounds, and the pause after a failed one.</summary>
@@ -38,7 +41,7 @@ public abstract class ZaloWorkerLoop(ILogger logger) : BackgroundService
             }
             catch (Exception e)
             {
-                logger.LogError(e, "{Worker} failed; retrying", GetType().Name);
+                Logger.LogError(e, "{Worker} failed; retrying", GetType().Name);
                 await Task.Delay(Interval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
