@@ -19,10 +19,10 @@ const string Usage = """
                             the periodic report (per flow and worst steps) as CSV
       zalo token set [--sqlite PATH]
                             store the first Zalo OA token pair, read from stdin (access token, then refresh token)
-      eval [FILE.tsv] [--strong-match 0.5] [--folds 5] [--acts FILE.tsv] [--out-of-scope FILE.tsv]
+      eval [FILE.tsv] [--strong-match 0.5] [--folds 5] [--acts FILE.tsv] [--out-of-scope FILE.tsv] [--fresh FILE.tsv]
                             train every intent recogniser on dialogs/ and score it on a labelled set (utterance<TAB>flow-id);
                             --folds also cross-validates on the utterances of dialogs/; then the bot's own decisions on the
-                            acts, procedures and out-of-scope sets (the repository's by default)
+                            acts, procedures, out-of-scope and fresh (mixed, all held out) sets (the repository's by default)
       classify [--recogniser blend|mlnet|char-ngram|overlap]
                             read utterances on stdin, one per line; print flow-id<TAB>score per line (none below the strong match)
       staff add NAME --role viewer|admin [--password-stdin] [--sqlite PATH] | staff remove NAME | staff list
@@ -98,7 +98,7 @@ switch (command)
             options.Named.TryGetValue("strong-match", out var strong) ? double.Parse(strong, System.Globalization.CultureInfo.InvariantCulture) : null,
             Console.Out, Console.Error,
             options.Named.TryGetValue("folds", out var folds) ? int.Parse(folds, System.Globalization.CultureInfo.InvariantCulture) : 0,
-            options.Named.GetValueOrDefault("acts"), options.Named.GetValueOrDefault("out-of-scope"));
+            options.Named.GetValueOrDefault("acts"), options.Named.GetValueOrDefault("out-of-scope"), options.Named.GetValueOrDefault("fresh"));
     case "classify":
     {
         Console.InputEncoding = System.Text.Encoding.UTF8;

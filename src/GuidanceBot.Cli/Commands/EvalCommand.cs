@@ -15,13 +15,14 @@ public static class EvalCommand
     public const string DefaultSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/intents.tsv";
     public const string DefaultActsSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/acts.tsv";
     public const string DefaultOutOfScopeSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/out-of-scope.tsv";
+    public const string DefaultFreshSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/fresh.tsv";
 
     /// <summary>
     /// Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions,
     /// then the conversation table (acts, procedures, out of scope) and its misses; 0, or 1 on bad input.
     /// </summary>
     public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0,
-        string? actsFile = null, string? outOfScopeFile = null)
+        string? actsFile = null, string? outOfScopeFile = null, string? freshFile = null)
     {
         file ??= FindUpwards(DefaultSet);
         if (file is null || !File.Exists(file))
@@ -88,12 +89,12 @@ public static class EvalCommand
             }
         }
         return Conversation(loaded.Catalog!, set, actsFile ?? FindUpwards(DefaultActsSet), outOfScopeFile ?? FindUpwards(DefaultOutOfScopeSet),
-            strongMatch, stdout, stderr);
+            freshFile ?? FindUpwards(DefaultFreshSet), strongMatch, stdout, stderr);
     }
 
     /// <summary>The bot's own decisions with nothing running, through the registered recogniser, on each set it has.</summary>
     private static int Conversation(FlowCatalog catalog, IReadOnlyList<LabelledUtterance> procedures, string? actsFile, string? outOfScopeFile,
-        double? strongMatch, TextWriter stdout, TextWriter stderr)
+        string? freshFile, double? strongMatch, TextWriter stdout, TextWriter stderr)
     {
         var options = new BotOptions();
         if (strongMatch is { } strong)
@@ -120,6 +121,20 @@ public static class EvalCommand
             }
             sets.Add(("out of scope", ConversationEvaluation.OutOfScope(reader, outOfScope)));
         }
+        if (freshFile is not null)
+        {
+            if (Read(freshFile, stderr) is not { } fresh)
+            {
+                return 1;
+            }
+            if (fresh.FirstOrDefault(u => !IsConversationLabel(catalog, u.Expected)) is { } unknown)
+            {
+                stderr.WriteLine($"{freshFile}: '{unknown.Expected}' (for '{unknown.Text}') is neither an act, a flow id nor out-of-scope:<topic>.");
+                return 1;
+            }
+            // The whole fresh set is held out: its dev/held-out columns are only the odd and even lines.
+            sets.Add(("fresh", ConversationEvaluation.Mixed(reader, fresh)));
+        }
 
         stdout.WriteLine();
         stdout.WriteLine($"The bot's decisions with nothing running ({IntentRecognizers.Default}, strong ≥ {options.StrongMatch}, confirm ≥ {options.ConfirmMatch}, out of scope ≥ {options.OutOfScopeMatch}):");
@@ -141,6 +156,10 @@ public static class EvalCommand
         }
         return 0;
     }
+
+    private static bool IsConversationLabel(FlowCatalog catalog, string label) =>
+        ConversationalActs.FromName(label) is not null || catalog.Find(label) is not null
+        || OutOfScopeTopic.IsIntent(label) && catalog.FindOutOfScope(label) is not null;
 
     private static IReadOnlyList<LabelledUtterance>? Read(string file, TextWriter stderr)
     {
