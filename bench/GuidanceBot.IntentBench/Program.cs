@@ -13,7 +13,7 @@ var only = args.Length > 1 ? args[1] : null;
 var root = Directory.GetCurrentDirectory();
 var catalog = FlowLoader.LoadDirectory(GuidanceBotServices.FindDialogsDirectory(root)).Catalog
     ?? throw new InvalidOperationException("dialogs/ does not load; run `guidancebot validate`.");
-var utterances = new[] { "intents.tsv", "acts.tsv", "out-of-scope.tsv" }
+var utterances = new[] { "intents.tsv", "acts.tsv", "out-of-scope.tsv", "fresh.tsv" }
     .Select(name => FindUpwards(root, $"tests/GuidanceBot.Core.Tests/Language/Evaluation/{name}") ?? throw new InvalidOperationException($"Evaluation set {name} not found."))
     .SelectMany(path =>
     {

@@ -16,6 +16,7 @@ public static class EvalCommand
     public const string DefaultSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/intents.tsv";
     public const string DefaultActsSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/acts.tsv";
     public const string DefaultOutOfScopeSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/out-of-scope.tsv";
+    public const string DefaultFreshSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/fresh.tsv";
 
     public static Command Create(CliConsole console)
     {
@@ -29,6 +30,7 @@ public static class EvalCommand
         var dialogs = new Option<string?>("--dialogs") { Description = "The flow folder to train on; by default dialogs/ here or in a parent folder.", HelpName = "DIR" };
         var acts = new Option<string?>("--acts") { Description = $"The conversational-acts set for the bot's own decisions; by default {DefaultActsSet}.", HelpName = "FILE.tsv" };
         var outOfScope = new Option<string?>("--out-of-scope") { Description = $"The out-of-scope set for the bot's own decisions; by default {DefaultOutOfScopeSet}.", HelpName = "FILE.tsv" };
+        var fresh = new Option<string?>("--fresh") { Description = $"A mixed set (acts, flow ids, out-of-scope:topic), all held out, for the bot's own decisions; by default {DefaultFreshSet}.", HelpName = "FILE.tsv" };
         folds.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is 1 or < 0)
@@ -36,15 +38,15 @@ public static class EvalCommand
                 result.AddError("--folds must be 2 or more (or 0 for none).");
             }
         });
-        var command = new Command("eval", "Train every intent recogniser on dialogs/ and score it on a labelled set; --folds also cross-validates on dialogs/ itself; then score the bot's own decisions on the acts, procedures and out-of-scope sets.")
+        var command = new Command("eval", "Train every intent recogniser on dialogs/ and score it on a labelled set; --folds also cross-validates on dialogs/ itself; then score the bot's own decisions on the acts, procedures, out-of-scope and fresh sets.")
         {
-            file, strongMatch, folds, dialogs, acts, outOfScope,
+            file, strongMatch, folds, dialogs, acts, outOfScope, fresh,
         };
         command.SetAction(parse =>
         {
             var progress = new CliProgress(console, "eval", total: IntentRecognizers.All.Count + parse.GetValue(folds) * IntentRecognizers.FromExamples.Count + 1);
             var exit = Run(parse.GetValue(file), parse.GetValue(dialogs), parse.GetValue(strongMatch), console.Out, console.Error, parse.GetValue(folds),
-                parse.GetValue(acts), parse.GetValue(outOfScope), progress);
+                parse.GetValue(acts), parse.GetValue(outOfScope), progress, parse.GetValue(fresh));
             progress.Done();
             return exit;
         });
@@ -56,7 +58,7 @@ public static class EvalCommand
     /// then the conversation table (acts, procedures, out of scope) and its misses; 0, or 1 on bad input.
     /// </summary>
     public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0,
-        string? actsFile = null, string? outOfScopeFile = null, CliProgress? progress = null)
+        string? actsFile = null, string? outOfScopeFile = null, CliProgress? progress = null, string? freshFile = null)
     {
         file ??= FindUpwards(DefaultSet);
         if (file is null || !File.Exists(file))
@@ -130,12 +132,12 @@ public static class EvalCommand
         }
         progress?.Step("scoring the bot's decisions");
         return Conversation(loaded.Catalog!, set, actsFile ?? FindUpwards(DefaultActsSet), outOfScopeFile ?? FindUpwards(DefaultOutOfScopeSet),
-            strongMatch, stdout, stderr);
+            freshFile ?? FindUpwards(DefaultFreshSet), strongMatch, stdout, stderr);
     }
 
     /// <summary>The bot's own decisions with nothing running, through the registered recogniser, on each set it has.</summary>
     private static int Conversation(FlowCatalog catalog, IReadOnlyList<LabelledUtterance> procedures, string? actsFile, string? outOfScopeFile,
-        double? strongMatch, TextWriter stdout, TextWriter stderr)
+        string? freshFile, double? strongMatch, TextWriter stdout, TextWriter stderr)
     {
         var options = new BotOptions();
         if (strongMatch is { } strong)
@@ -162,6 +164,20 @@ public static class EvalCommand
             }
             sets.Add(("out of scope", ConversationEvaluation.OutOfScope(reader, outOfScope)));
         }
+        if (freshFile is not null)
+        {
+            if (Read(freshFile, stderr) is not { } freshSet)
+            {
+                return 1;
+            }
+            if (freshSet.FirstOrDefault(u => !IsConversationLabel(catalog, u.Expected)) is { } unknown)
+            {
+                stderr.WriteLine($"{freshFile}: '{unknown.Expected}' (for '{unknown.Text}') is neither an act, a flow id nor out-of-scope:<topic>.");
+                return 1;
+            }
+            // The whole fresh set is held out: its dev/held-out columns are only the odd and even lines.
+            sets.Add(("fresh", ConversationEvaluation.Mixed(reader, freshSet)));
+        }
 
         stdout.WriteLine();
         stdout.WriteLine($"The bot's decisions with nothing running ({IntentRecognizers.Default}, strong ≥ {options.StrongMatch}, confirm ≥ {options.ConfirmMatch}, out of scope ≥ {options.OutOfScopeMatch}):");
@@ -183,6 +199,10 @@ public static class EvalCommand
         }
         return 0;
     }
+
+    private static bool IsConversationLabel(FlowCatalog catalog, string label) =>
+        ConversationalActs.FromName(label) is not null || catalog.Find(label) is not null
+        || OutOfScopeTopic.IsIntent(label) && catalog.FindOutOfScope(label) is not null;
 
     private static IReadOnlyList<LabelledUtterance>? Read(string file, TextWriter stderr)
     {

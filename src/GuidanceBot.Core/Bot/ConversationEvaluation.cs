@@ -64,6 +64,18 @@ public sealed class ConversationEvaluation
         return result.With(rightTopic: new IntentEvaluation.Tally(topic, set.Count));
     }
 
+    /// <summary>
+    /// A set that mixes all three (fresh.tsv): an act's line is right when the bot answers that act, a flow's when it starts
+    /// that flow, an <c>out-of-scope:topic</c> line when it answers as out of scope (<see cref="RightTopic"/> counts the topic).
+    /// </summary>
+    public static ConversationEvaluation Mixed(MessageReader reader, IReadOnlyList<LabelledUtterance> set)
+    {
+        var result = Run(reader, set, (expected, route) => OutOfScopeTopic.IsIntent(expected) ? route.Kind == RouteKind.OutOfScope : Label(route) == expected);
+        var topics = set.Where(u => OutOfScopeTopic.IsIntent(u.Expected)).ToList();
+        var topic = topics.Count(u => Label(reader.Decide(reader.Read(u.Text))) == u.Expected);
+        return result.With(rightTopic: new IntentEvaluation.Tally(topic, topics.Count));
+    }
+
     private ConversationEvaluation With(IntentEvaluation.Tally? notAPhrase = null, IntentEvaluation.Tally? rightTopic = null) => new()
     {
         Overall = Overall,

@@ -83,6 +83,10 @@ public sealed class MessageReader(Func<FlowCatalog> catalog, IIntentRecognizer i
             {
                 return new Route(RouteKind.Start, reading) { Flow = flow };
             }
+            if (!actsAnswer && Liken(reading) is { } liked)
+            {
+                return liked;
+            }
             if (!actsAnswer && Candidates(reading) is { Count: > 0 } candidates)
             {
                 return new Route(RouteKind.Confirm, reading) { Flows = candidates };
@@ -97,6 +101,12 @@ public sealed class MessageReader(Func<FlowCatalog> catalog, IIntentRecognizer i
         {
             return new Route(RouteKind.Act, reading) { Act = yes ? ConversationalAct.Acknowledgement : ConversationalAct.Goodbye };
         }
-        return new Route(RouteKind.NotUnderstood, reading) { Flows = Closest(reading) };
+        return Liken(reading) ?? new Route(RouteKind.NotUnderstood, reading) { Flows = Closest(reading) };
     }
+
+    /// <summary>The act a message without an exact act phrase reads like ("ad là người thật hả"), when it is close enough.</summary>
+    private static Route? Liken(Reading reading) =>
+        ActLikeness.Nearest(reading.Text) is { } like && like.Score >= ActLikeness.Threshold
+            ? new Route(RouteKind.Act, reading) { Act = like.Act }
+            : null;
 }

@@ -50,6 +50,22 @@ public static class Abbreviations
         ["sdt"] = "số điện thoại",
         ["sđt"] = "số điện thoại",
         ["tk"] = "tài khoản",
+        ["ntn"] = "như thế nào",
+        ["nhiu"] = "nhiều",
+        ["nhìu"] = "nhiều",
+        ["bik"] = "biết",
+        ["bjk"] = "biết",
+        ["wa"] = "quá",
+        ["ms"] = "mới",
+        ["trc"] = "trước",
+        ["kq"] = "kết quả",
+        ["tp"] = "thành phố",
+        ["cty"] = "công ty",
+        ["onl"] = "online",
+        ["mún"] = "muốn",
+        ["k0"] = "không",
+        ["hgđ"] = "hộ gia đình",
+        ["hgd"] = "hộ gia đình",
     };
 
     /// <summary>Domain acronyms kept exactly as typed, never expanded nor squeezed ("cccd" has three c's on purpose).</summary>

@@ -28,13 +28,34 @@ internal sealed class IntentTrainingSet
     /// <summary>The feature counts of each example.</summary>
     public IntentFeatures.Counts[] Examples { get; }
 
+    /// <summary>
+    /// Prepares the examples and, for each written with diacritics, its copy typed without them: four in ten citizens type
+    /// "không dấu", and a folded message must read like its accented form, not like an accented example missing its
+    /// accented-word features (which lowers its similarity and leaves the classifier on patterns it never saw).
+    /// </summary>
     public static IntentTrainingSet Build(IReadOnlyList<(string FlowId, string Text)> examples)
     {
+        examples = WithFoldedCopies(examples);
         var text = IntentText.Learn(examples.Select(e => e.Text));
         var (features, counts) = IntentFeatures.Learn(examples.Select(e => text.Prepare(e.Text)).ToList());
         var flows = examples.Select(e => e.FlowId).Distinct(StringComparer.Ordinal).ToArray();
         var index = flows.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         return new IntentTrainingSet(text, features, flows, examples.Select(e => index[e.FlowId]).ToArray(), counts);
+    }
+
+    private static List<(string FlowId, string Text)> WithFoldedCopies(IReadOnlyList<(string FlowId, string Text)> examples)
+    {
+        var all = new List<(string FlowId, string Text)>(examples.Count * 2);
+        all.AddRange(examples);
+        foreach (var (flow, text) in examples)
+        {
+            var folded = VietnameseText.StripDiacritics(VietnameseText.Normalize(text));
+            if (folded != VietnameseText.Normalize(text))
+            {
+                all.Add((flow, folded));
+            }
+        }
+        return all;
     }
 
     /// <summary>Prepares and counts a message the way the examples were.</summary>

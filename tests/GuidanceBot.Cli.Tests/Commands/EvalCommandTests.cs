@@ -53,6 +53,49 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Scores_a_fresh_set_that_mixes_acts_flows_and_out_of_scope_topics()
+    {
+        File.WriteAllText(_file, "dang ky tam tru\ttam-tru\n");
+        var fresh = _file + ".fresh";
+        File.WriteAllText(fresh, "xin chào ad\tgreeting\nlàm giấy khai sinh cho con\tkhai-sinh\nthủ tục ly hôn\tout-of-scope:toa-an\nthủ tục ly hôn\tkhai-sinh\n");
+        var output = new StringWriter();
+        try
+        {
+            var exit = EvalCommand.Run(_file, GuidanceBotServices.FindDialogsDirectory(AppContext.BaseDirectory), null, output, new StringWriter(),
+                freshFile: fresh);
+
+            Assert.Equal(0, exit);
+            var text = output.ToString();
+            Assert.Matches(@"fresh\s+75\.0 % \(3/4\)", text);
+            Assert.Contains("right topic 100.0 % (1/1)", text);
+            Assert.Contains("khai-sinh → out-of-scope:toa-an  thủ tục ly hôn", text);
+        }
+        finally
+        {
+            File.Delete(fresh);
+        }
+    }
+
+    [Fact]
+    public void A_fresh_line_labelled_with_nothing_the_bot_knows_is_an_error()
+    {
+        File.WriteAllText(_file, "dang ky tam tru\ttam-tru\n");
+        var fresh = _file + ".fresh";
+        File.WriteAllText(fresh, "xin chào\tgreeting\ngiá vàng\tout-of-scope:gold\n");
+        var error = new StringWriter();
+        try
+        {
+            Assert.Equal(1, EvalCommand.Run(_file, GuidanceBotServices.FindDialogsDirectory(AppContext.BaseDirectory), null, new StringWriter(), error,
+                freshFile: fresh));
+            Assert.Contains("'out-of-scope:gold'", error.ToString());
+        }
+        finally
+        {
+            File.Delete(fresh);
+        }
+    }
+
+    [Fact]
     public void A_line_without_a_label_is_an_error()
     {
         File.WriteAllText(_file, "dang ky tam tru\n");

@@ -1,3 +1,4 @@
+using GuidanceBot.Language;
 using GuidanceBot.Analytics;
 
 namespace GuidanceBot.Tests.Bot;
@@ -136,5 +137,20 @@ public class ConversationalActTests
 
         Assert.NotEqual(checklist, chat.LastText);
         Assert.DoesNotContain(await chat.Events(), e => e.Kind == EventKinds.Act);
+    }
+
+    [Theory]
+    [InlineData("bạn là người máy hả", "who-are-you", "Mình là trợ lý ảo (chatbot)")]
+    [InlineData("what else can you do", "what-can-you-do", "I guide you step by step")]
+    public async Task A_message_that_only_reads_like_an_act_is_answered_as_that_act(string text, string act, string reply)
+    {
+        var chat = new Conversation(RealBot.Create(), locale: LanguageHeuristic.Detect(text).IsEnglish(0.9) ? "en-US" : "vi-VN");
+
+        await chat.Say(text);
+
+        Assert.StartsWith(reply, chat.LastText);
+        var events = await chat.Events();
+        Assert.Equal(act, Assert.Single(events, e => e.Kind == EventKinds.Act).Property("act"));
+        Assert.DoesNotContain(events, e => e.Kind is EventKinds.FlowStarted or EventKinds.NotUnderstood);
     }
 }

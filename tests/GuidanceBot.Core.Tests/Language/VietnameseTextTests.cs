@@ -104,6 +104,9 @@ public class VietnameseTextTests
     [InlineData("nhap hk", "nhap hộ khẩu")]
     [InlineData("hk biết", "không biết")]
     [InlineData("đượccc khônggg", "được không")]
+    [InlineData("gia hạn bhyt hgđ ntn", "gia hạn bhyt hộ gia đình như thế nào")]
+    [InlineData("cảm ơn nhiu, bik rồi", "cảm ơn nhiều, biết rồi")]
+    [InlineData("ms nghỉ việc ở cty", "mới nghỉ việc ở công ty")]
     public void Abbreviations_are_expanded_word_by_word(string input, string expected)
     {
         Assert.Equal(expected, VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(input)));
