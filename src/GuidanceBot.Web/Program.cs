@@ -15,6 +15,7 @@ using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGuidanceBotHosting();
+builder.AddAbuseLimits();
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddGuidanceBotStorage(builder.Configuration);
 builder.Services.AddHostedService<ContentStartupCheck>();
@@ -30,6 +31,7 @@ builder.Services.AddSharedKeyRing();
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();
+app.UseAbuseLimits();
 app.UseMiddleware<StorageFaultMiddleware>();
 app.UseDashboard();
 app.UseStaticFiles();

@@ -32,6 +32,13 @@ public sealed class DialogBot(RootDialog root) : IBot
             turn.State.DialogStack.Clear();
             turn.State.StackFormat = StackFormat;
         }
+        if (activity.Type == ActivityTypes.Message && MessageLimits.IsTooLong(activity.Text))
+        {
+            // Read nothing of it: a pasted page is no question, and its cost stays bounded whatever the channel.
+            turn.Send(turn.T($"Tin nhắn của bạn dài quá (hơn {MessageLimits.MaxCharacters} ký tự) nên mình chưa đọc được. Bạn gửi câu hỏi ngắn gọn hơn giúp mình nhé.",
+                $"Your message is too long for me to read (over {MessageLimits.MaxCharacters} characters). Please send a shorter question."));
+            return;
+        }
         var dc = new DialogContext(_dialogs, turn, turn.State.DialogStack);
         switch (activity.Type)
         {

@@ -75,7 +75,8 @@ public static partial class Redactor
         {
             return text ?? "";
         }
-        var result = text.Normalize(NormalizationForm.FormC);
+        // Normalisation throws on a lone surrogate or a noncharacter; the redacted text shows U+FFFD in their place.
+        var result = Engine.MessageLimits.Clean(text).Normalize(NormalizationForm.FormC);
         result = EmailAddress().Replace(result, Email);
         result = RedactNumbers(result);
         return RedactCapitalisedNames(RedactNames(result));

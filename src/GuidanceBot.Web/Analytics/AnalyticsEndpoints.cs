@@ -131,6 +131,12 @@ public static class AnalyticsEndpoints
                 error = ApiError.Result(StatusCodes.Status400BadRequest, "BadDate", $"'{name}' must be a date written yyyy-MM-dd, e.g. 2026-11-30; got '{Truncate(text)}'.");
                 return false;
             }
+            if (!AnalyticsFilter.IsQueryable(day))
+            {
+                error = ApiError.Result(StatusCodes.Status400BadRequest, "BadDate",
+                    $"'{name}' must be between {AnalyticsFilter.FirstDay:yyyy-MM-dd} and {AnalyticsFilter.LastDay:yyyy-MM-dd}; got '{Truncate(text)}'.");
+                return false;
+            }
             set(day);
         }
         if (from > to)
