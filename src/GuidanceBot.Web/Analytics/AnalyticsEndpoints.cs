@@ -16,6 +16,9 @@ public static class AnalyticsEndpoints
         var api = app.MapGroup("/api/analytics").AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            // Answers are JSON, CSV and one HTML page: a browser must take each for what it says it is, and keep none.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "no-store";
             var keys = http.RequestServices.GetRequiredService<AnalyticsApiKeys>();
             // Tools send a key; the dashboard's pages and scripts come with a signed-in staff member's cookie.
             if (http.User.Identity?.IsAuthenticated != true && !await keys.AcceptsAsync(http.Request.Headers.Authorization, http.RequestAborted))
@@ -94,6 +97,13 @@ public static class AnalyticsEndpoints
         return csv ? AnalyticsCsv.File(AnalyticsCsv.Texts(texts), "not-understood.csv") : Results.Json(texts, AnalyticsJson.Default.IReadOnlyListTextCount);
     }
 
+    private static IResult HtmlReport(HttpRequest request, AnalyticsReport report)
+    {
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = ReportPage.Policy;
+        request.HttpContext.Response.Headers.XFrameOptions = "DENY";
+        return Results.Content(ReportPage.Render(report), "text/html; charset=utf-8");
+    }
+
     private static async Task<IResult> ReportAsync(HttpRequest request, FunnelQuery query, string format, bool requireRange, CancellationToken cancellationToken)
     {
         if (!TryFilter(request, out var filter, out var error))
@@ -108,7 +118,7 @@ public static class AnalyticsEndpoints
         return format switch
         {
             "csv" => AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{filter.From:yyyy-MM-dd}-{filter.To:yyyy-MM-dd}.csv"),
-            "html" => Results.Content(ReportPage.Render(report), "text/html; charset=utf-8"),
+            "html" => HtmlReport(request, report),
             _ => Results.Json(report, AnalyticsJson.Default.AnalyticsReport),
         };
     }

@@ -8,14 +8,25 @@ namespace GuidanceBot.Web.Analytics;
 /// <summary>The periodic report as a self-contained page that prints on A4 (no scripts, no external files).</summary>
 public static class ReportPage
 {
+    private const string Style =
+        "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}" +
+        "th,td{border:1px solid #999;padding:4px 6px;text-align:right}th:first-child,td:first-child{text-align:left}" +
+        "@page{size:A4;margin:15mm}@media print{body{margin:0}}";
+
+    /// <summary>
+    /// The page's Content-Security-Policy: nothing loads or runs, and only its own style block (by hash) applies, so a
+    /// flow title that slipped past the encoder still could not run a script.
+    /// </summary>
+    public static readonly string Policy =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Style)))}'; " +
+        "form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
     public static string Render(AnalyticsReport report)
     {
         var period = $"{report.Filter.From:dd/MM/yyyy} – {report.Filter.To:dd/MM/yyyy}";
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo hướng dẫn thủ tục ").Append(E(period)).Append("</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}")
-            .Append("th,td{border:1px solid #999;padding:4px 6px;text-align:right}th:first-child,td:first-child{text-align:left}")
-            .Append("@page{size:A4;margin:15mm}@media print{body{margin:0}}</style></head><body>")
+            .Append("<style>").Append(Style).Append("</style></head><body>")
             .Append("<h1>Báo cáo hướng dẫn thủ tục trực tuyến</h1><p>Kỳ báo cáo: ").Append(E(period))
             .Append($". Lượt bắt đầu: {report.Totals.Started}, hoàn thành: {report.Totals.Completed}, bỏ dở: {report.Totals.Abandoned}, tỉ lệ hoàn thành: {P(report.Conversion)}.</p>")
             .Append("<h2>Theo thủ tục</h2><table><tr><th>Thủ tục</th><th>Bắt đầu</th><th>Hoàn thành</th><th>Bỏ dở</th><th>Dừng</th><th>Gặp cán bộ</th><th>Tỉ lệ hoàn thành</th><th>Bấm link cổng DVC</th><th>Thấy hữu ích</th></tr>");

@@ -20,9 +20,8 @@ public static class SignInPage
         var name = form["name"].ToString().Trim();
         var password = form["password"].ToString();
         var returnUrl = form["returnUrl"].ToString();
-        var result = name.Length is 0 or > 64 || password.Length == 0
-            ? new SignInResult(SignInOutcome.WrongNameOrPassword)
-            : await accounts.SignInAsync(name, password, http.RequestAborted);
+        // Every attempt, even with an empty field, goes through the same hash check: no failure answers faster than another.
+        var result = await accounts.SignInAsync(name, password, http.RequestAborted);
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
@@ -32,14 +31,18 @@ public static class SignInPage
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
                 log.LogInformation("Staff {Name} signed in to the dashboard", result.Name);
                 return Results.Redirect(DashboardEndpoints.LocalDashboardUrl(returnUrl));
-            case SignInOutcome.Locked:
-                log.LogWarning("Dashboard sign-in refused: account locked until {Until}", result.LockedUntil);
+            default:
+                // A locked account, an unknown name and a wrong password get one answer: which it was would tell an
+                // attacker which names exist. The log says it, for the administrator.
+                if (result.Outcome == SignInOutcome.Locked)
+                {
+                    log.LogWarning("Dashboard sign-in refused: account locked until {Until}", result.LockedUntil);
+                }
                 var minutes = Math.Max(1, (int)Math.Ceiling(StaffAccounts.LockOutFor.TotalMinutes));
                 return Html(Render(http, returnUrl, T(http,
-                    $"Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {minutes} phút hoặc liên hệ quản trị viên.",
-                    $"The account is locked after too many wrong passwords. Try again in {minutes} minutes or ask an administrator."), name), 423);
-            default:
-                return Html(Render(http, returnUrl, T(http, "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong name or password."), name), StatusCodes.Status401Unauthorized);
+                    $"Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá vì nhập sai nhiều lần (thử lại sau {minutes} phút hoặc liên hệ quản trị viên).",
+                    $"Wrong name or password, or the account is locked after too many wrong passwords (try again in {minutes} minutes or ask an administrator)."), name),
+                    StatusCodes.Status401Unauthorized);
         }
     }
 

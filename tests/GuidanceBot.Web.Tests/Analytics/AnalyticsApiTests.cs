@@ -115,6 +115,12 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("Báo cáo hướng dẫn thủ tục", html);
         Assert.Contains("16/11/2026", html);
+        // The dashboard's hardening: nothing runs, only the page's own style block (by its hash) applies, no sniffing.
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("default-src 'none'; style-src 'sha256-", policy);
+        var style = System.Text.RegularExpressions.Regex.Match(html, "<style>(.*?)</style>").Groups[1].Value;
+        Assert.Contains(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(style))), policy);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     [Fact]
