@@ -31,6 +31,8 @@ public sealed class ChatHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("GuidanceBot:Storage:SqlitePath", Path.Combine(_folder, "bot.db"));
+        // One browser signs in and starts conversations many times: the abuse limits are tested in GuidanceBot.Web.Tests.
+        builder.UseSetting("GuidanceBot:AbuseLimits:Enabled", "false");
         builder.UseSetting("GuidanceBot:DirectLine:Secret", "browser-test-secret-0123456789-abcdefghijklmnop");
     }
 

@@ -39,6 +39,8 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("GuidanceBot:Storage:SqlitePath", SqlitePath);
+        // One browser signs in and starts conversations many times: the abuse limits are tested in GuidanceBot.Web.Tests.
+        builder.UseSetting("GuidanceBot:AbuseLimits:Enabled", "false");
         builder.UseSetting("GuidanceBot:Analytics:ApiKeys:0", ApiKey);
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
