@@ -32,6 +32,9 @@ const string Usage = """
       places [--province ID] | places find TEXT [--province ID]
                             the province's communes and wards (id<TAB>name<TAB>kind), or what TEXT is recognised as;
                             the province defaults to GuidanceBot:Bot:Province, else thanh-hoa (see docs/places.md)
+      forget --channel directline|zalo|CHANNEL --user USER-ID [--sqlite PATH]
+                            delete one citizen's conversation state, Direct Line transcript and queue rows (their request
+                            under Nghị định 13/2023/NĐ-CP); anonymous analytics events stay
       migrate [--sqlite PATH | --connection CONNECTION-STRING]
                             create the database or bring its schema up to date, and print its version
 
@@ -135,6 +138,16 @@ switch (command)
             options.Named.GetValueOrDefault("province") ?? host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuidanceBot.Bot.BotOptions>>().Value.Province,
             host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GuidanceBot.Content.ContentOptions>>().Value.Directory,
             Console.Out, Console.Error);
+    }
+    case "forget":
+    {
+        using var host = CliHost.Build(options);
+        var configuration = host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var zalo = configuration["GuidanceBot:Zalo:OaSecretKey"] is { Length: > 0 } oaSecretKey
+            ? new ZaloConversationId(oaSecretKey, configuration["GuidanceBot:Zalo:ConversationSecret"])
+            : null;
+        return await ForgetCommand.RunAsync(host.Services.GetRequiredService<GuidanceBot.Privacy.ICitizenData>(), zalo,
+            options.Named.GetValueOrDefault("channel"), options.Named.GetValueOrDefault("user"), Console.Out, Console.Error, CancellationToken.None);
     }
     case "migrate":
     {
