@@ -28,6 +28,7 @@ builder.Services.AddZalo(builder.Configuration);
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
 builder.Services.AddSharedKeyRing();
+GuidanceBot.Web.Privacy.CitizenDataRetention.AddTo(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();
