@@ -10,6 +10,7 @@ using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Dashboard;
 using GuidanceBot.Web.DataProtection;
 using GuidanceBot.Web.Hosting;
+using GuidanceBot.Web.Html;
 using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
 
@@ -25,6 +26,7 @@ builder.Services.AddHostedService<AbandonmentSweepService>();
 builder.Services.AddApiKeys();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
+builder.Services.AddServerPages();
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
 builder.Services.AddSharedKeyRing();
@@ -34,6 +36,7 @@ var app = builder.Build();
 app.UseGuidanceBotHosting();
 app.UseAbuseLimits();
 app.UseMiddleware<StorageFaultMiddleware>();
+app.UseServerPages();
 app.UseDashboard();
 app.UseStaticFiles();
 

@@ -14,7 +14,7 @@ namespace GuidanceBot.Tests;
 public abstract class CitizenDataContract : IDisposable
 {
     private static readonly DirectLineRetention Retention = new(MaxActivities: 500, MaxActivityBytes: 64 * 1024, MaxConversationBytes: 1024 * 1024);
-    private readonly FixedClock _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
     private readonly StorageUnderTest _storage;
 
     protected CitizenDataContract(StorageProvider provider) => _storage = new StorageUnderTest(provider, _time);

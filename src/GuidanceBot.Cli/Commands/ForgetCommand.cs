@@ -1,6 +1,9 @@
+using System.CommandLine;
 using GuidanceBot.Channels.Zalo;
 using GuidanceBot.Engine;
 using GuidanceBot.Privacy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Cli.Commands;
 
@@ -12,6 +15,39 @@ namespace GuidanceBot.Cli.Commands;
 /// </summary>
 public static class ForgetCommand
 {
+    public static Command Create(CliConsole console, DatabaseOptions database)
+    {
+        var channel = new Option<string>("--channel")
+        {
+            Description = "The channel the citizen used: directline, zalo, or another channel's id (cli, msteams, …).",
+            HelpName = "CHANNEL",
+            Required = true,
+        };
+        var user = new Option<string>("--user")
+        {
+            Description = "The citizen's id on that channel: the Direct Line user id (dl_…), the Zalo user id, or for other channels the conversation id.",
+            HelpName = "USER-ID",
+            Required = true,
+        };
+        var command = new Command("forget",
+            "Delete one citizen's conversation state, Direct Line transcript and queue rows (their request under Nghị định 13/2023/NĐ-CP); anonymous analytics events stay.")
+        {
+            channel,
+            user,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build(parse, database);
+            var configuration = host.Services.GetRequiredService<IConfiguration>();
+            var zalo = configuration["GuidanceBot:Zalo:OaSecretKey"] is { Length: > 0 } oaSecretKey
+                ? new ZaloConversationId(oaSecretKey, configuration["GuidanceBot:Zalo:ConversationSecret"])
+                : null;
+            return await RunAsync(host.Services.GetRequiredService<ICitizenData>(), zalo, parse.GetValue(channel), parse.GetValue(user), console.Out, console.Error,
+                cancellationToken);
+        });
+        return command;
+    }
+
     /// <param name="zaloConversationId">Finds a Zalo user's conversation; null when GuidanceBot:Zalo:OaSecretKey is not set.</param>
     public static async Task<int> RunAsync(ICitizenData data, ZaloConversationId? zaloConversationId, string? channel, string? user, TextWriter output,
         TextWriter error, CancellationToken cancellationToken)

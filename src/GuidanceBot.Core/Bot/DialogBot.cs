@@ -26,8 +26,7 @@ public sealed class DialogBot(RootDialog root) : IBot
         {
             if (turn.State.DialogStack.Count > 0 && activity.Type == ActivityTypes.Message)
             {
-                turn.Send(turn.T("Mình vừa được nâng cấp nên không tiếp tục được cuộc trò chuyện trước. Mình bắt đầu lại nhé.",
-                    "I have just been upgraded and cannot continue our earlier conversation. Let's start again."));
+                turn.Send(turn.Text("UpgradedStartAgain"));
             }
             turn.State.DialogStack.Clear();
             turn.State.StackFormat = StackFormat;
@@ -35,8 +34,7 @@ public sealed class DialogBot(RootDialog root) : IBot
         if (activity.Type == ActivityTypes.Message && MessageLimits.IsTooLong(activity.Text))
         {
             // Read nothing of it: a pasted page is no question, and its cost stays bounded whatever the channel.
-            turn.Send(turn.T($"Tin nhắn của bạn dài quá (hơn {MessageLimits.MaxCharacters} ký tự) nên mình chưa đọc được. Bạn gửi câu hỏi ngắn gọn hơn giúp mình nhé.",
-                $"Your message is too long for me to read (over {MessageLimits.MaxCharacters} characters). Please send a shorter question."));
+            turn.Send(turn.Text("MessageTooLong", MessageLimits.MaxCharacters));
             return;
         }
         var dc = new DialogContext(_dialogs, turn, turn.State.DialogStack);

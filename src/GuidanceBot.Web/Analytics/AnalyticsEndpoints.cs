@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GuidanceBot.Web.Analytics;
 
@@ -97,11 +98,17 @@ public static class AnalyticsEndpoints
         return csv ? AnalyticsCsv.File(AnalyticsCsv.Texts(texts), "not-understood.csv") : Results.Json(texts, AnalyticsJson.Default.IReadOnlyListTextCount);
     }
 
+    /// <summary>
+    /// The printable report's Content-Security-Policy: nothing loads or runs; only the page's own style block applies
+    /// (it is self-contained, so it can be saved and printed), so a flow title that slipped past the encoder could not run.
+    /// </summary>
+    public const string ReportPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
     private static IResult HtmlReport(HttpRequest request, AnalyticsReport report)
     {
-        request.HttpContext.Response.Headers.ContentSecurityPolicy = ReportPage.Policy;
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = ReportPolicy;
         request.HttpContext.Response.Headers.XFrameOptions = "DENY";
-        return Results.Content(ReportPage.Render(report), "text/html; charset=utf-8");
+        return new RazorComponentResult<ReportDocument>(new { Report = report });
     }
 
     private static async Task<IResult> ReportAsync(HttpRequest request, FunnelQuery query, string format, bool requireRange, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace GuidanceBot.Tests.Dashboard;
 /// <summary>A browser-like client of the dashboard: keeps cookies, does not follow redirects, reads antiforgery tokens from forms.</summary>
 public sealed partial class StaffSession : IDisposable
 {
-    public StaffSession(BotHost host) =>
+    public StaffSession(TestHost host) =>
         Client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A session over a client of its own, e.g. to Kestrel with cookies and a forwarded client address.</summary>

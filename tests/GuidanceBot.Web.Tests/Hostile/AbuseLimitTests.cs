@@ -18,7 +18,7 @@ namespace GuidanceBot.Tests.Hostile;
 public sealed class AbuseLimitTests : IAsyncLifetime
 {
     private const string AdminPassword = "admin-password-1";
-    private readonly BotHost _host = DirectLineClient.NewHost();
+    private readonly TestHost _host = DirectLineClient.NewHost();
     private string _baseUrl = null!;
 
     public async Task InitializeAsync()
@@ -108,7 +108,7 @@ public sealed class AbuseLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         // The proxy's own address (a local caller of /api/messages) is another partition.
         using var local = new HttpClient { BaseAddress = new Uri(_baseUrl) };
-        Assert.NotEmpty(BotHost.Texts(await _host.Send(local, "c-other-address", "xin chào")));
+        Assert.NotEmpty(ApiMessages.Texts(await _host.Send(local, "c-other-address", "xin chào")));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class FuzzTests : IAsyncLifetime
     private static readonly TimeSpan SlowestReply = TimeSpan.FromSeconds(10);
 
     private FakeZalo _fake = null!;
-    private BotHost _host = null!;
+    private TestHost _host = null!;
     private string _baseUrl = null!;
 
     private static int Setting(string name, int fallback) =>
@@ -132,7 +132,7 @@ public sealed class FuzzTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
         var replies = await _host.Send(http, "c-after-fuzz-" + Guid.NewGuid().ToString("N"), "đăng ký khai sinh");
-        Assert.NotEmpty(BotHost.Texts(replies));
+        Assert.NotEmpty(ApiMessages.Texts(replies));
         var dl = new DirectLineClient(_host, http);
         var (conversationId, token, _) = await dl.Start();
         var posted = await dl.Send(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, DirectLineClient.Message("tạm trú", "after"));

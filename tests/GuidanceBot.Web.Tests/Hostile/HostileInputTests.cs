@@ -15,7 +15,7 @@ public sealed class HostileInputTests : IAsyncLifetime
 {
     private const string AdminPassword = "admin-password-1";
     private const string ApiKey = "hostile-tool-key";
-    private readonly BotHost _host = DirectLineClient.NewHost();
+    private readonly TestHost _host = DirectLineClient.NewHost();
 
     public async Task InitializeAsync()
     {
@@ -76,7 +76,7 @@ public sealed class HostileInputTests : IAsyncLifetime
 
         var replies = await _host.Send(client, "c-long", text);
 
-        Assert.Contains("dài", BotHost.Texts(replies));
+        Assert.Contains("dài", ApiMessages.Texts(replies));
         foreach (var e in await _host.Events())
         {
             Assert.True((e.Property("text") ?? "").Length <= GuidanceBot.Engine.MessageLimits.MaxExcerptCharacters);

@@ -31,7 +31,7 @@ public sealed class SignInFloodTests
     public async Task A_citizens_turn_completes_while_sign_ins_are_in_the_middle_of_their_password_check()
     {
         var hasher = new HeldHasher();
-        await using var host = new BotHost
+        await using var host = new TestHost
         {
             TestServices = s => s.AddSingleton(sp => new StaffAccounts(sp.GetRequiredService<IStaffAccountStore>(), sp.GetRequiredService<TimeProvider>(), hasher)),
         };
@@ -49,7 +49,7 @@ public sealed class SignInFloodTests
             // Every sign-in is now hashing; a citizen's turn (state and events in one write) must not wait for them.
             var replies = await host.Send(host.CreateClient(), "c-during-sign-ins", "đăng ký khai sinh").WaitAsync(TimeSpan.FromSeconds(30));
 
-            Assert.NotEmpty(BotHost.Texts(replies));
+            Assert.NotEmpty(ApiMessages.Texts(replies));
             Assert.All(signIns, t => Assert.False(t.IsCompleted));
         }
         finally

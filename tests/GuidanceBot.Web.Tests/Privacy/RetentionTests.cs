@@ -10,7 +10,7 @@ public sealed class RetentionTests
     public async Task A_conversation_untouched_for_the_retention_period_is_deleted_and_its_events_stay()
     {
         var time = new FixedTime(DateTimeOffset.UtcNow - TimeSpan.FromDays(31));
-        await using var host = new BotHost { Time = time };
+        await using var host = new TestHost { Time = time };
         host.Settings["GuidanceBot:Privacy:RetentionDays"] = "30";
         host.Settings["GuidanceBot:Privacy:RetentionEvery"] = "00:00:00.200";
         var client = host.CreateClient();
