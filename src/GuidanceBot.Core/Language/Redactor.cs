@@ -198,7 +198,19 @@ public static partial class Redactor
 
     /// <summary>Names typed without an introduction ("Nguyễn Văn An muốn làm CCCD"), recognised by a surname and capitals.</summary>
     private static string RedactCapitalisedNames(string text) =>
-        CapitalisedWords().Replace(text, match => IsCapitalisedName(match.Value) ? Name : match.Value);
+        CapitalisedWords().Replace(text, match => IsCapitalisedName(match.Value) && !IsStreet(text, match.Index) ? Name : match.Value);
+
+    /// <summary>A street named after a person ("12 Lê Lợi", "đường Trần Phú") is an address, not someone's name.</summary>
+    private static bool IsStreet(string text, int start)
+    {
+        var before = text[..start].TrimEnd();
+        if (before.Length > 0 && char.IsAsciiDigit(before[^1]))
+        {
+            return true;
+        }
+        var folded = VietnameseText.Fold(before.Length > 12 ? before[^12..] : before);
+        return folded.EndsWith("duong", StringComparison.Ordinal) || folded.EndsWith("pho", StringComparison.Ordinal);
+    }
 
     private static bool IsCapitalisedName(string words)
     {

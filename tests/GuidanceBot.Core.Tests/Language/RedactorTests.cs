@@ -112,6 +112,8 @@ public class RedactorTests
     [InlineData("Đăng ký tạm trú ở Thành phố Hồ Chí Minh")]
     [InlineData("Do I Need a passport?")]
     [InlineData("Hồ sơ Khai Sinh gồm gì")]
+    [InlineData("nhà 12 Lê Lợi, phường Đông Sơn")]
+    [InlineData("ở đường Trần Phú")]
     public void Capitalised_words_that_are_no_name_are_kept(string text)
     {
         Assert.Equal(text, Redactor.Redact(text));
