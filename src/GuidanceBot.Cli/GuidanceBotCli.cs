@@ -39,6 +39,7 @@ public static class GuidanceBotCli
             StaffCommand.Create(console, database),
             ApiKeyCommand.Create(console, database),
             PlacesCommand.Create(console, database),
+            ForgetCommand.Create(console, database),
             MigrateCommand.Create(console, database),
         };
     }

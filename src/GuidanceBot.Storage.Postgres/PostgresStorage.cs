@@ -38,6 +38,7 @@ public static class PostgresStorage
         services.AddSingleton<IDirectLineTranscript, PostgresDirectLineTranscript>();
         services.AddSingleton<ISharedSecrets, PostgresSharedSecrets>();
         services.AddSingleton<IXmlRepository, PostgresXmlRepository>();
+        services.AddSingleton<GuidanceBot.Privacy.ICitizenData, PostgresCitizenData>();
         return services;
     }
 }

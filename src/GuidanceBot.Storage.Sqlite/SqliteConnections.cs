@@ -11,8 +11,11 @@ public static class SqliteConnections
     // is left to copy, so no commit (a turn, a Zalo acknowledgement) pays for a full checkpoint.
     public const int AutoCheckpointPages = 4000;
 
+    // secure_delete: the file holds citizens' words for a while (Zalo inbox, conversation state, transcripts); deleted or
+    // cleared rows are overwritten with zeros instead of staying readable in free pages.
     private static readonly string Pragmas =
-        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint={AutoCheckpointPages}; " +
+        "PRAGMA secure_delete=ON;";
 
     /// <summary>A connection string for the file; only the store creates it, the other parts expect it to exist.</summary>
     public static string ConnectionString(string path, bool create = false, bool pooling = true) => new SqliteConnectionStringBuilder

@@ -36,6 +36,7 @@ public static class SqliteStorage
         services.AddSingleton<IDirectLineTranscript, SqliteDirectLineTranscript>();
         services.AddSingleton<ISharedSecrets, SqliteSharedSecrets>();
         services.AddSingleton<IXmlRepository, SqliteXmlRepository>();
+        services.AddSingleton<GuidanceBot.Privacy.ICitizenData, SqliteCitizenData>();
         return services;
     }
 }

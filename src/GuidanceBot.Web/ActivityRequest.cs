@@ -14,13 +14,52 @@ public static class ActivityRequest
         {
             return (null, tooBig);
         }
+        Activity? activity;
         try
         {
-            return (JsonSerializer.Deserialize(body.Bytes.Span, ActivityJson.Wire.Activity), null);
+            activity = JsonSerializer.Deserialize(body.Bytes.Span, ActivityJson.Wire.Activity);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return (null, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not a valid activity: {e.Message}"));
+        }
+        if (activity is not null && !HasOnlyValidText(activity))
+        {
+            // Stored as it came, such a value would make every later read of the conversation's transcript fail.
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The activity holds a string that is not valid Unicode (a lone surrogate)."));
+        }
+        return (activity, null);
+    }
+
+    /// <summary>True when every string in the activity's free-form JSON (value, channelData, entities, extension data) is valid UTF-16.</summary>
+    private static bool HasOnlyValidText(Activity activity)
+    {
+        var free = new List<JsonElement?> { activity.Value, activity.ChannelData, activity.Entities };
+        foreach (var extra in new[] { activity.Extra, activity.From?.Extra, activity.Recipient?.Extra, activity.Conversation?.Extra })
+        {
+            free.AddRange((extra?.Values ?? Enumerable.Empty<JsonElement>()).Select(v => (JsonElement?)v));
+        }
+        return free.All(element => element is not { } e || IsValid(e, depth: 0));
+    }
+
+    private static bool IsValid(JsonElement element, int depth)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                // The body's nesting is limited by the reader already; the depth check only keeps the walk itself bounded.
+                _ when depth > 64 => false,
+                JsonValueKind.String => element.GetString() is not null,
+                JsonValueKind.Object => element.EnumerateObject().All(p => IsValid(p.Value, depth + 1) && p.Name is not null),
+                JsonValueKind.Array => element.EnumerateArray().All(item => IsValid(item, depth + 1)),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString and property names throw on an escaped lone surrogate.
+            return false;
         }
     }
 }

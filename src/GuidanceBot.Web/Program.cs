@@ -16,6 +16,7 @@ using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGuidanceBotHosting();
+builder.AddAbuseLimits();
 builder.Services.AddGuidanceBot(builder.Configuration, builder.Environment.IsDevelopment());
 builder.Services.AddGuidanceBotStorage(builder.Configuration);
 builder.Services.AddHostedService<ContentStartupCheck>();
@@ -29,9 +30,11 @@ builder.Services.AddServerPages();
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
 builder.Services.AddSharedKeyRing();
+GuidanceBot.Web.Privacy.CitizenDataRetention.AddTo(builder.Services, builder.Configuration);
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();
+app.UseAbuseLimits();
 app.UseMiddleware<StorageFaultMiddleware>();
 app.UseServerPages();
 app.UseDashboard();

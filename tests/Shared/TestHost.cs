@@ -69,6 +69,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("GuidanceBot:Storage:SqlitePath", SqlitePath);
+        // A test is one client making many requests; the abuse limits' own tests turn them on in Settings.
+        builder.UseSetting("GuidanceBot:AbuseLimits:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

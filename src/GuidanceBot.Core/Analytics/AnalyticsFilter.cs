@@ -6,6 +6,15 @@ namespace GuidanceBot.Analytics;
 /// </summary>
 public sealed record AnalyticsFilter(DateOnly? From = null, DateOnly? To = null, string? Channel = null, string? Version = null, string? Language = null)
 {
+    /// <summary>The earliest day a query can name; before it, the day's start in local time falls outside <see cref="DateTimeOffset"/>'s range.</summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1);
+
+    /// <summary>The latest day a query can name; after it, "the next day" and time zones run past year 9999.</summary>
+    public static readonly DateOnly LastDay = new(2999, 12, 31);
+
+    /// <summary>True when <paramref name="day"/> is between <see cref="FirstDay"/> and <see cref="LastDay"/>.</summary>
+    public static bool IsQueryable(DateOnly day) => day >= FirstDay && day <= LastDay;
+
     /// <summary>The day as stored in the roll-ups: yyyymmdd.</summary>
     public static int DayNumber(DateOnly day) => day.Year * 10000 + day.Month * 100 + day.Day;
 }

@@ -31,6 +31,12 @@ public sealed class DialogBot(RootDialog root) : IBot
             turn.State.DialogStack.Clear();
             turn.State.StackFormat = StackFormat;
         }
+        if (activity.Type == ActivityTypes.Message && MessageLimits.IsTooLong(activity.Text))
+        {
+            // Read nothing of it: a pasted page is no question, and its cost stays bounded whatever the channel.
+            turn.Send(turn.Text("MessageTooLong", MessageLimits.MaxCharacters));
+            return;
+        }
         var dc = new DialogContext(_dialogs, turn, turn.State.DialogStack);
         switch (activity.Type)
         {

@@ -33,6 +33,11 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
         CancellationToken cancellationToken)
     {
         var key = ConversationKey.Of(activity);
+        if (MessageLimits.NeedsCleaning(activity.Text))
+        {
+            // Every channel's text passes here: what cannot be normalised never reaches a recogniser.
+            activity.Text = MessageLimits.Clean(activity.Text!);
+        }
         var arrivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var span = GuidanceBotTracing.Source.StartActivity("turn");
         span?.SetTag("guidancebot.channel", GuidanceBotMetrics.Label(activity.ChannelId));
@@ -70,7 +75,8 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
 
     /// <summary>
     /// Events that carry a citizen's text (e.g. not-understood) get it redacted once more, by the configured analyser,
-    /// on top of the local redaction the dialogs already did: the one place every such event passes before it is stored.
+    /// on top of the local redaction the dialogs already did, and cut to a bounded excerpt: the one place every such event
+    /// passes before it is stored.
     /// </summary>
     private async Task<IReadOnlyList<AnalyticsEvent>> RedactTextsAsync(IReadOnlyList<AnalyticsEvent> events, CancellationToken cancellationToken)
     {
@@ -85,7 +91,7 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
             {
                 var properties = new Dictionary<string, string>(e.Properties!, StringComparer.Ordinal)
                 {
-                    [TextProperty] = await _analyzer.RedactAsync(text, e.Language ?? "vi", cancellationToken),
+                    [TextProperty] = MessageLimits.Cut(await _analyzer.RedactAsync(text, e.Language ?? "vi", cancellationToken), MessageLimits.MaxExcerptCharacters - 1),
                 };
                 result.Add(e with { Properties = properties });
             }

@@ -30,6 +30,27 @@ public static partial class Redactor
     [GeneratedRegex(@"\G[\p{L}\p{M}'’]+(?:-[\p{L}\p{M}]+)*")]
     private static partial Regex NameWord();
 
+    // Two to four capitalised words ("Nguyễn Văn An", "TRAN THI BICH"): a name when the first is a common surname.
+    [GeneratedRegex(@"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]+(?:[ \t]+\p{Lu}[\p{L}\p{M}]+){1,3}(?![\p{L}\p{M}])")]
+    private static partial Regex CapitalisedWords();
+
+    // The commonest Vietnamese surnames as written with diacritics...
+    private static readonly HashSet<string> Surnames = new(StringComparer.Ordinal)
+    {
+        "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô", "dương",
+        "lý", "đinh", "trịnh", "đoàn", "lương", "trương", "lâm", "cao", "vương", "quách", "lưu", "chu", "tăng", "kiều",
+    };
+
+    // ...and typed without them, leaving out those that are everyday words too ("lam", "do", "cao").
+    private static readonly HashSet<string> SurnamesFolded = new(StringComparer.Ordinal)
+    {
+        "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "ho", "ngo", "duong",
+        "ly", "dinh", "trinh", "doan", "luong", "truong", "vuong", "quach", "luu", "kieu",
+    };
+
+    // Capitalised word runs that begin with a surname but are places, not people.
+    private static readonly string[] PlaceNames = ["ho chi minh"];
+
     // Words that end a lower-case name ("tên là lan muốn hỏi"): compared with diacritics...
     private static readonly HashSet<string> NotNameWords = new(StringComparer.Ordinal)
     {
@@ -54,10 +75,11 @@ public static partial class Redactor
         {
             return text ?? "";
         }
-        var result = text.Normalize(NormalizationForm.FormC);
+        // Normalisation throws on a lone surrogate or a noncharacter; the redacted text shows U+FFFD in their place.
+        var result = Engine.MessageLimits.Clean(text).Normalize(NormalizationForm.FormC);
         result = EmailAddress().Replace(result, Email);
         result = RedactNumbers(result);
-        return RedactNames(result);
+        return RedactCapitalisedNames(RedactNames(result));
     }
 
     private static string RedactNumbers(string text)
@@ -74,16 +96,21 @@ public static partial class Redactor
         return output.ToString();
     }
 
-    // A run may join several numbers ("1990 0912 345 678"): try the longest span of its
-    // space-separated chunks that is an identifier, then carry on after it.
+    /// <summary>The most digits an identifier or phone number has (CCCD 12, +84 and ten digits 12).</summary>
+    private const int MaxIdentifierDigits = 12;
+
+    // A run may join several numbers ("1990 0912 345 678"): try the longest span of its space-separated chunks that is
+    // an identifier, then carry on after it. A span never holds more digits than an identifier can, so a run of many
+    // chunks ("1 1 1 …") costs time in proportion to its length, not to its cube.
     private static string RedactRun(string run)
     {
         var chunks = Regex.Split(run, @"(?<=\d)(?=[ \t]+)|(?<=[ \t])(?=[\d(+])");
         var output = new StringBuilder(run.Length);
         for (var i = 0; i < chunks.Length;)
         {
+            var last = LastChunkWithin(chunks, i);
             var matched = false;
-            for (var j = chunks.Length - 1; j >= i; j--)
+            for (var j = last; j >= i; j--)
             {
                 var span = string.Concat(chunks[i..(j + 1)]);
                 var placeholder = Classify(span);
@@ -104,6 +131,28 @@ public static partial class Redactor
             }
         }
         return output.ToString();
+    }
+
+    /// <summary>The last chunk from <paramref name="first"/> on that keeps the span within <see cref="MaxIdentifierDigits"/> digits.</summary>
+    private static int LastChunkWithin(string[] chunks, int first)
+    {
+        var digits = 0;
+        var last = first;
+        for (var j = first; j < chunks.Length; j++)
+        {
+            var chunkDigits = chunks[j].Count(char.IsAsciiDigit);
+            digits += chunkDigits;
+            if (digits > MaxIdentifierDigits)
+            {
+                break;
+            }
+            // A span ends on digits, so the space after a number stays in the text.
+            if (chunkDigits > 0 || j == first)
+            {
+                last = j;
+            }
+        }
+        return last;
     }
 
     private static string? Classify(string span)
@@ -145,6 +194,41 @@ public static partial class Redactor
         }
         output.Append(text, position, text.Length - position);
         return output.ToString();
+    }
+
+    /// <summary>Names typed without an introduction ("Nguyễn Văn An muốn làm CCCD"), recognised by a surname and capitals.</summary>
+    private static string RedactCapitalisedNames(string text) =>
+        CapitalisedWords().Replace(text, match => IsCapitalisedName(match.Value) && !IsStreet(text, match.Index) ? Name : match.Value);
+
+    /// <summary>A street named after a person ("12 Lê Lợi", "đường Trần Phú") is an address, not someone's name.</summary>
+    private static bool IsStreet(string text, int start)
+    {
+        var before = text[..start].TrimEnd();
+        if (before.Length > 0 && char.IsAsciiDigit(before[^1]))
+        {
+            return true;
+        }
+        var folded = VietnameseText.Fold(before.Length > 12 ? before[^12..] : before);
+        return folded.EndsWith("duong", StringComparison.Ordinal) || folded.EndsWith("pho", StringComparison.Ordinal);
+    }
+
+    private static bool IsCapitalisedName(string words)
+    {
+        var typed = words.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        // Either every word in title case or the whole name in capitals: "Làm CCCD" is a verb and an acronym.
+        var allCapitals = typed.All(word => word.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+        if (!allCapitals && !typed.All(word => word.Skip(1).All(c => !char.IsLetter(c) || char.IsLower(c))))
+        {
+            return false;
+        }
+        if (typed.Skip(1).Any(word => word.Length < 2))
+        {
+            return false;
+        }
+        var surname = typed[0].ToLower(CultureInfo.InvariantCulture);
+        var folded = VietnameseText.Fold(string.Join(' ', typed));
+        var isSurname = Surnames.Contains(surname) || (surname == VietnameseText.Fold(surname) && SurnamesFolded.Contains(surname));
+        return isSurname && !PlaceNames.Any(place => folded.StartsWith(place, StringComparison.Ordinal));
     }
 
     /// <summary>Where the name starting at <paramref name="start"/> ends: up to four capitalised words, or four words before punctuation.</summary>

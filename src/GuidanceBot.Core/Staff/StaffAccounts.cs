@@ -5,13 +5,18 @@ namespace GuidanceBot.Staff;
 
 /// <summary>
 /// Staff accounts: adding and removing them, and checking a sign-in with lock-out after <see cref="MaxFailedSignIns"/>
-/// wrong passwords in a row (for <see cref="LockOutFor"/>). Passwords are hashed with ASP.NET Core Identity's
+/// wrong passwords in a row (for <see cref="LockOutFor"/>). The web host throttles sign-ins per client address well below
+/// that count, so one address cannot lock an account; every failure costs one hash check and gets the same answer. Passwords are hashed with ASP.NET Core Identity's
 /// <see cref="PasswordHasher{TUser}"/> (PBKDF2, salted, versioned format). The hash is always computed before the
 /// store is written and never inside a transaction, so a flood of sign-ins holds no lock while it burns CPU.
 /// </summary>
 public sealed partial class StaffAccounts(IStaffAccountStore store, TimeProvider time, IPasswordHasher<string>? hasher = null)
 {
-    public const int MaxFailedSignIns = 5;
+    /// <summary>
+    /// Wrong passwords in a row that lock the account. Above the per-address sign-in limit (GuidanceBot:AbuseLimits), so
+    /// locking someone out takes several addresses, while guessing stays at a few tries per address per window.
+    /// </summary>
+    public const int MaxFailedSignIns = 30;
     public const int MinPasswordLength = 10;
     public static readonly TimeSpan LockOutFor = TimeSpan.FromMinutes(15);
 
@@ -45,10 +50,13 @@ public sealed partial class StaffAccounts(IStaffAccountStore store, TimeProvider
     /// <summary>The account's role, or null when it no longer exists (signed-in sessions are checked against this).</summary>
     public Task<string?> RoleOfAsync(string name, CancellationToken cancellationToken) => store.RoleOfAsync(name, cancellationToken);
 
-    /// <summary>Checks a password; counts failures and locks the account after <see cref="MaxFailedSignIns"/> in a row.</summary>
+    /// <summary>
+    /// Checks a password; counts failures and locks the account after <see cref="MaxFailedSignIns"/> in a row. A name that
+    /// cannot exist (empty, too long) is checked like an unknown one, so it costs the same hash check.
+    /// </summary>
     public async Task<SignInResult> SignInAsync(string name, string password, CancellationToken cancellationToken)
     {
-        var account = await store.FindAsync(name, cancellationToken);
+        var account = CheckName(name) is null ? await store.FindAsync(name, cancellationToken) : null;
         var now = time.GetUtcNow();
         // One hash check for every attempt, also for an unknown name or a locked account, outside any transaction.
         var verdict = _hasher.VerifyHashedPassword(account?.Name ?? "", account?.PasswordHash ?? DecoyHash, password);

@@ -17,6 +17,9 @@ public static class AnalyticsEndpoints
         var api = app.MapGroup("/api/analytics").AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
+            // Answers are JSON, CSV and one HTML page: a browser must take each for what it says it is, and keep none.
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "no-store";
             var keys = http.RequestServices.GetRequiredService<AnalyticsApiKeys>();
             // Tools send a key; the dashboard's pages and scripts come with a signed-in staff member's cookie.
             if (http.User.Identity?.IsAuthenticated != true && !await keys.AcceptsAsync(http.Request.Headers.Authorization, http.RequestAborted))
@@ -95,6 +98,19 @@ public static class AnalyticsEndpoints
         return csv ? AnalyticsCsv.File(AnalyticsCsv.Texts(texts), "not-understood.csv") : Results.Json(texts, AnalyticsJson.Default.IReadOnlyListTextCount);
     }
 
+    /// <summary>
+    /// The printable report's Content-Security-Policy: nothing loads or runs; only the page's own style block applies
+    /// (it is self-contained, so it can be saved and printed), so a flow title that slipped past the encoder could not run.
+    /// </summary>
+    public const string ReportPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static IResult HtmlReport(HttpRequest request, AnalyticsReport report)
+    {
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = ReportPolicy;
+        request.HttpContext.Response.Headers.XFrameOptions = "DENY";
+        return new RazorComponentResult<ReportDocument>(new { Report = report });
+    }
+
     private static async Task<IResult> ReportAsync(HttpRequest request, FunnelQuery query, string format, bool requireRange, CancellationToken cancellationToken)
     {
         if (!TryFilter(request, out var filter, out var error))
@@ -109,7 +125,7 @@ public static class AnalyticsEndpoints
         return format switch
         {
             "csv" => AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{filter.From:yyyy-MM-dd}-{filter.To:yyyy-MM-dd}.csv"),
-            "html" => new RazorComponentResult<ReportDocument>(new { Report = report }),
+            "html" => HtmlReport(request, report),
             _ => Results.Json(report, AnalyticsJson.Default.AnalyticsReport),
         };
     }
@@ -130,6 +146,12 @@ public static class AnalyticsEndpoints
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
                 error = ApiError.Result(StatusCodes.Status400BadRequest, "BadDate", $"'{name}' must be a date written yyyy-MM-dd, e.g. 2026-11-30; got '{Truncate(text)}'.");
+                return false;
+            }
+            if (!AnalyticsFilter.IsQueryable(day))
+            {
+                error = ApiError.Result(StatusCodes.Status400BadRequest, "BadDate",
+                    $"'{name}' must be between {AnalyticsFilter.FirstDay:yyyy-MM-dd} and {AnalyticsFilter.LastDay:yyyy-MM-dd}; got '{Truncate(text)}'.");
                 return false;
             }
             set(day);

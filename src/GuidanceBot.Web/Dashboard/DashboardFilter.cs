@@ -56,6 +56,8 @@ public sealed record DashboardFilter(DateOnly From, DateOnly To, string? Channel
     public static string? Optional(HttpContext http, string name) =>
         http.Request.Query[name].ToString().Trim() is { Length: > 0 and <= 100 } value ? value : null;
 
-    private static DateOnly? ReadDay(HttpContext http, string name) =>
-        DateOnly.TryParseExact(http.Request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    /// <summary>A day from the query string; one that is no date, or outside the days a query can name, is ignored (the page's default applies).</summary>
+    public static DateOnly? ReadDay(HttpContext http, string name) =>
+        DateOnly.TryParseExact(http.Request.Query[name].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        && AnalyticsFilter.IsQueryable(day) ? day : null;
 }

@@ -42,6 +42,10 @@ public sealed class CommandsOnBothDatabasesTests
         Assert.Contains(">", await Ok(["chat", "--conversation", "cli-test"], "tôi muốn làm giấy khai sinh cho con\n/quit\n"));
         Assert.Contains("runs: started 1", await Ok(["funnel", "khai-sinh"]));
         Assert.Contains("flow,started,completed", await Ok(["report", "--from", "2026-01-01", "--to", "2030-12-31"]));
+        // A citizen's request to be forgotten: the chat's state goes, its anonymous funnel stays.
+        Assert.Contains("Deleted 1 conversation state(s)", await Ok(["forget", "--channel", "cli", "--user", "cli-test"]));
+        Assert.Contains("Deleted 0 conversation state(s)", await Ok(["forget", "--channel", "cli", "--user", "cli-test"]));
+        Assert.Contains("runs: started 1", await Ok(["funnel", "khai-sinh"]));
     }
 
     [Fact]

@@ -96,4 +96,37 @@ public class RedactorTests
     {
         Assert.Equal(expected, Redactor.Redact(text));
     }
+
+    [Theory]
+    [InlineData("Nguyễn Văn An muốn làm CCCD", "[TÊN] muốn làm CCCD")]
+    [InlineData("cho hỏi Trần Thị Bích Ngọc đổi sđt thế nào", "cho hỏi [TÊN] đổi sđt thế nào")]
+    [InlineData("bố cháu Phạm Minh Tuấn đi vắng", "bố cháu [TÊN] đi vắng")]
+    [InlineData("NGUYEN VAN AN can hoi", "[TÊN] can hoi")]
+    [InlineData("Vợ tôi Đỗ Thu Trang chưa có VNeID", "Vợ tôi [TÊN] chưa có VNeID")]
+    public void Capitalised_names_without_an_introduction_are_replaced(string text, string expected)
+    {
+        Assert.Equal(expected, Redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("Đăng ký tạm trú ở Thành phố Hồ Chí Minh")]
+    [InlineData("Do I Need a passport?")]
+    [InlineData("Hồ sơ Khai Sinh gồm gì")]
+    [InlineData("nhà 12 Lê Lợi, phường Đông Sơn")]
+    [InlineData("ở đường Trần Phú")]
+    public void Capitalised_words_that_are_no_name_are_kept(string text)
+    {
+        Assert.Equal(text, Redactor.Redact(text));
+    }
+
+    [Fact]
+    public async Task A_long_run_of_single_digits_is_redacted_in_time_proportional_to_its_length()
+    {
+        // 60,000 one-digit chunks: cubic work would take hours, linear work milliseconds. The deadline is a hang guard.
+        var ones = string.Join(' ', Enumerable.Repeat("1", 60_000));
+        var text = ones + " gọi 0912 345 678";
+        var redacted = await Task.Run(() => Redactor.Redact(text)).WaitAsync(TimeSpan.FromSeconds(60));
+        // Twelve digits in a row are as long as a CCCD: when in doubt, redact.
+        Assert.Equal(string.Join(' ', Enumerable.Repeat(Redactor.IdNumber, 5_000)) + " gọi [SĐT]", redacted);
+    }
 }

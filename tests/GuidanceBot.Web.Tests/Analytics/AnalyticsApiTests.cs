@@ -115,6 +115,12 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("Báo cáo hướng dẫn thủ tục", html);
         Assert.Contains("16/11/2026", html);
+        // The dashboard's hardening: nothing loads or runs (no script source at all), no framing, no sniffing.
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("default-src 'none';", policy);
+        Assert.DoesNotContain("script-src", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     [Fact]

@@ -62,7 +62,8 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
 
         Assert.NotEmpty(ApiMessages.Texts(replies));
         var props = Assert.Single(await TextProps(host.SqlitePath));
-        Assert.Equal($"hỏi giúp bà {Name}, sđt [SĐT], về con mèo bị lạc", (string?)JsonNode.Parse(props)!["text"]);
+        // The local redactor also takes a capitalised name that starts with a common surname (issue 16).
+        Assert.Equal("hỏi giúp bà [TÊN], sđt [SĐT], về con mèo bị lạc", (string?)JsonNode.Parse(props)!["text"]);
         Assert.NotEmpty(_stub.Requests);
     }
 

@@ -5,9 +5,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace GuidanceBot.Tests.Dashboard;
 
 /// <summary>A browser-like client of the dashboard: keeps cookies, does not follow redirects, reads antiforgery tokens from forms.</summary>
-public sealed partial class StaffSession(TestHost host) : IDisposable
+public sealed partial class StaffSession : IDisposable
 {
-    public HttpClient Client { get; } = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public StaffSession(TestHost host) =>
+        Client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A session over a client of its own, e.g. to Kestrel with cookies and a forwarded client address.</summary>
+    public StaffSession(HttpClient client) => Client = client;
+
+    public HttpClient Client { get; }
 
     /// <summary>The antiforgery token of the first form on the page.</summary>
     public async Task<string> TokenFromAsync(string page)

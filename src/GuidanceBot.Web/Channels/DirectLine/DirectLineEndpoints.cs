@@ -288,9 +288,10 @@ public static partial class DirectLineEndpoints
             }
             return (new StartBody(userId, locale), null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return (default, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not valid JSON: {e.Message}"));
+            // GetString throws InvalidOperationException on an escaped lone surrogate: valid JSON, but no text.
+            return (default, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", $"The body is not valid JSON text: {e.Message}"));
         }
     }
 

@@ -49,7 +49,8 @@ public sealed class DirectLineTurns(TurnEngine engine, DirectLineConversations c
         // The transcript is stored, so it keeps the citizen's words with ID numbers, phone numbers and names replaced (as
         // analytics does); the turn itself gets them as typed. Web Chat shows the stored echo in place of what was typed.
         var typed = activity.Text;
-        activity.Text = typed is null ? null : Redactor.Redact(typed);
+        // A message longer than the bot reads is kept only as far as it reads (the bot answers that it is too long).
+        activity.Text = typed is null ? null : Redactor.Redact(MessageLimits.Cut(typed, MessageLimits.MaxCharacters));
         var echo = conversations.Prepare(activity);
         activity.Text = typed;
         if (!echo.Fits)

@@ -43,49 +43,62 @@ public sealed record ZaloEvent(string EventName, ZaloEventKind Kind, string AppI
         }
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
+                return Read(document.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate ("\ud800") is valid JSON but no text: such an event is refused like a malformed one.
                 return null;
             }
-            var name = Str(root, "event_name");
-            var appId = Str(root, "app_id");
-            var timestamp = Str(root, "timestamp");
-            if (name is null || appId is null || timestamp is null)
-            {
-                return null;
-            }
-            var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-            var msgId = message.ValueKind == JsonValueKind.Object ? Str(message, "msg_id") : null;
-            var sender = root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
-            var fromAdmin = sender.ValueKind == JsonValueKind.Object && sender.TryGetProperty("admin_id", out _);
-
-            var kind = name switch
-            {
-                _ when fromAdmin || name.StartsWith("oa_", StringComparison.Ordinal) => ZaloEventKind.Ignored,
-                "user_send_text" => ZaloEventKind.Text,
-                "follow" or "user_click_chatnow" => ZaloEventKind.Follow,
-                "unfollow" => ZaloEventKind.Unfollow,
-                "user_submit_info" => ZaloEventKind.SubmitInfo,
-                _ when NonTextEvents.Contains(name) => ZaloEventKind.NonText,
-                // user_received_message, user_seen_message (sender is the OA), reactions, ZNS and group events …
-                _ => ZaloEventKind.Ignored,
-            };
-            var userId = kind switch
-            {
-                ZaloEventKind.Follow or ZaloEventKind.Unfollow =>
-                    (root.TryGetProperty("follower", out var f) && f.ValueKind == JsonValueKind.Object ? Str(f, "id") : null)
-                    ?? Str(root, "user_id")
-                    ?? (sender.ValueKind == JsonValueKind.Object ? Str(sender, "id") : null),
-                _ => sender.ValueKind == JsonValueKind.Object ? Str(sender, "id") : null,
-            };
-            if (kind != ZaloEventKind.Ignored && string.IsNullOrEmpty(userId))
-            {
-                return null;
-            }
-            var text = kind == ZaloEventKind.Text && message.ValueKind == JsonValueKind.Object ? Str(message, "text") : null;
-            return new ZaloEvent(name, kind, appId, timestamp, userId ?? "", msgId, text);
         }
+    }
+
+    private static ZaloEvent? Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var name = Str(root, "event_name");
+        var appId = Str(root, "app_id");
+        var timestamp = Str(root, "timestamp");
+        if (name is null || appId is null || timestamp is null)
+        {
+            return null;
+        }
+        var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var msgId = message.ValueKind == JsonValueKind.Object ? Str(message, "msg_id") : null;
+        var sender = root.TryGetProperty("sender", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+        var fromAdmin = sender.ValueKind == JsonValueKind.Object && sender.TryGetProperty("admin_id", out _);
+
+        var kind = name switch
+        {
+            _ when fromAdmin || name.StartsWith("oa_", StringComparison.Ordinal) => ZaloEventKind.Ignored,
+            "user_send_text" => ZaloEventKind.Text,
+            "follow" or "user_click_chatnow" => ZaloEventKind.Follow,
+            "unfollow" => ZaloEventKind.Unfollow,
+            "user_submit_info" => ZaloEventKind.SubmitInfo,
+            _ when NonTextEvents.Contains(name) => ZaloEventKind.NonText,
+            // user_received_message, user_seen_message (sender is the OA), reactions, ZNS and group events …
+            _ => ZaloEventKind.Ignored,
+        };
+        var userId = kind switch
+        {
+            ZaloEventKind.Follow or ZaloEventKind.Unfollow =>
+                (root.TryGetProperty("follower", out var f) && f.ValueKind == JsonValueKind.Object ? Str(f, "id") : null)
+                ?? Str(root, "user_id")
+                ?? (sender.ValueKind == JsonValueKind.Object ? Str(sender, "id") : null),
+            _ => sender.ValueKind == JsonValueKind.Object ? Str(sender, "id") : null,
+        };
+        if (kind != ZaloEventKind.Ignored && string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+        var text = kind == ZaloEventKind.Text && message.ValueKind == JsonValueKind.Object ? Str(message, "text") : null;
+        // Noncharacters (U+FFFE …) cannot be normalised: the bot reads them as U+FFFD.
+        return new ZaloEvent(name, kind, appId, timestamp, userId ?? "", msgId, text is null ? null : GuidanceBot.Engine.MessageLimits.Clean(text));
     }
 
     /// <summary>A string property; Zalo sends ids and timestamps as strings, but numbers are tolerated.</summary>

@@ -25,21 +25,18 @@ public sealed class ZaloEventMapper
 
     public static string InfoReceivedNotice => BotTexts.Get("vi", "ZaloInfoReceived");
 
-    private readonly byte[] _key;
+    private readonly ZaloConversationId _conversationId;
     private readonly bool _reminders;
 
     public ZaloEventMapper(IOptions<ZaloOptions> options)
     {
         var o = options.Value;
-        _key = string.IsNullOrEmpty(o.ConversationSecret)
-            ? HMACSHA256.HashData(Encoding.UTF8.GetBytes(o.OaSecretKey), "guidancebot/zalo/conversation-id"u8)
-            : Encoding.UTF8.GetBytes(o.ConversationSecret);
+        _conversationId = new ZaloConversationId(o.OaSecretKey, o.ConversationSecret);
         _reminders = o.Reminders.Enabled;
     }
 
     /// <summary>A stable conversation id for the user that does not reveal the user id.</summary>
-    public string ConversationId(string userId) =>
-        "zalo-" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(userId)))[..32];
+    public string ConversationId(string userId) => _conversationId.For(userId);
 
     /// <param name="lastChoices">The options the bot last offered this user: a bare number picks one of them.</param>
     public ZaloTurn Map(ZaloInboxItem item, IReadOnlyList<string> lastChoices)

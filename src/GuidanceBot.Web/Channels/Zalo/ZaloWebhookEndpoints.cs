@@ -33,6 +33,11 @@ public static class ZaloWebhookEndpoints
         {
             return tooBig;
         }
+        // Zalo sends UTF-8; anything else is refused before it is parsed, signed or stored.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Bytes.Span))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "BadEncoding", "The body is not valid UTF-8.");
+        }
         var e = ZaloEvent.Parse(body.Bytes.Span);
         // Without app_id and timestamp the signature cannot be computed: such a post is refused like a forged one.
         if (e is null || !ZaloSignature.IsValid(http.Request.Headers[ZaloSignature.Header], e.AppId, body.Bytes.Span, e.Timestamp, o.OaSecretKey))

@@ -32,9 +32,7 @@ public sealed partial class ReportPage
     {
         var period = http.Request.Query["period"] == "month" ? "month" : "week";
         var today = DashboardFilter.Today(http);
-        var at = DateOnly.TryParseExact(http.Request.Query["at"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : period == "month" ? today.AddDays(-today.Day) : today.AddDays(-7);
+        var at = DashboardFilter.ReadDay(http, "at") ?? (period == "month" ? today.AddDays(-today.Day) : today.AddDays(-7));
         if (period == "month")
         {
             var first = new DateOnly(at.Year, at.Month, 1);

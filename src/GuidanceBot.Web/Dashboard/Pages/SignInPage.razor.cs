@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace GuidanceBot.Web.Dashboard.Pages;
 
-/// <summary>The sign-in form, its post (with lock-out answers) and sign-out.</summary>
+/// <summary>The sign-in form, its post (one answer for every failure) and sign-out.</summary>
 public sealed partial class SignInPage
 {
     public static IResult Show(HttpContext http, string? returnUrl) =>
@@ -19,9 +19,8 @@ public sealed partial class SignInPage
         var name = form["name"].ToString().Trim();
         var password = form["password"].ToString();
         var returnUrl = form["returnUrl"].ToString();
-        var result = name.Length is 0 or > 64 || password.Length == 0
-            ? new SignInResult(SignInOutcome.WrongNameOrPassword)
-            : await accounts.SignInAsync(name, password, http.RequestAborted);
+        // Every attempt, even with an empty field, goes through the same hash check: no failure answers faster than another.
+        var result = await accounts.SignInAsync(name, password, http.RequestAborted);
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
@@ -31,12 +30,15 @@ public sealed partial class SignInPage
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
                 log.LogInformation("Staff {Name} signed in to the dashboard", result.Name);
                 return TypedResults.Redirect(DashboardEndpoints.LocalDashboardUrl(returnUrl));
-            case SignInOutcome.Locked:
-                log.LogWarning("Dashboard sign-in refused: account locked until {Until}", result.LockedUntil);
-                var minutes = Math.Max(1, (int)Math.Ceiling(StaffAccounts.LockOutFor.TotalMinutes));
-                return Form(returnUrl, name, text["AccountLocked", minutes], StatusCodes.Status423Locked);
             default:
-                return Form(returnUrl, name, text["WrongNameOrPassword"], StatusCodes.Status401Unauthorized);
+                // A locked account, an unknown name and a wrong password get one answer: which it was would tell an
+                // attacker which names exist. The log says it, for the administrator.
+                if (result.Outcome == SignInOutcome.Locked)
+                {
+                    log.LogWarning("Dashboard sign-in refused: account locked until {Until}", result.LockedUntil);
+                }
+                var minutes = Math.Max(1, (int)Math.Ceiling(StaffAccounts.LockOutFor.TotalMinutes));
+                return Form(returnUrl, name, text["SignInFailed", minutes], StatusCodes.Status401Unauthorized);
         }
     }
 
