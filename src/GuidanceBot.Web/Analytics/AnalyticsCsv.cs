@@ -46,6 +46,20 @@ public static class AnalyticsCsv
         return csv.ToString();
     }
 
+    /// <summary>One line per commune, hidden counts as "&lt; N" like the JSON.</summary>
+    public static string Communes(CommuneReport report)
+    {
+        var csv = new StringBuilder();
+        Row(csv, "commune", "name", "kind", "started", "completed", "abandoned", "cancelled", "handedOff", "replaced", "inProgress", "conversion");
+        foreach (var c in report.Communes)
+        {
+            var r = c.Runs;
+            Row(csv, c.Id, c.Name, c.Kind, r.Started.ToString(), r.Completed.ToString(), r.Abandoned.ToString(), r.Cancelled.ToString(),
+                r.HandedOff.ToString(), r.Replaced.ToString(), r.InProgress.ToString(), D(c.Conversion));
+        }
+        return csv.ToString();
+    }
+
     public static string Texts(IReadOnlyList<TextCount> texts)
     {
         var csv = new StringBuilder();
