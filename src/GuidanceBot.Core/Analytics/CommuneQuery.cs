@@ -43,6 +43,28 @@ public sealed class CommuneQuery(IAnalyticsReader reader, PlaceDirectory places,
     public async Task<bool> ShowsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
         filter.Commune is { } id && (await CommunesAsync(flowId, filter, cancellationToken)).Communes.FirstOrDefault(c => c.Id == id) is { Hidden: false };
 
+    /// <summary>
+    /// The report's table by commune: the communes shown over the report's filter, with their conversion over the period
+    /// just before (as long, ending the day before <c>From</c>) where they were shown then too; and how many are hidden.
+    /// </summary>
+    public async Task<AnalyticsReport> AddToAsync(AnalyticsReport report, CancellationToken cancellationToken)
+    {
+        var filter = report.Filter;
+        if (filter.Commune is not null)
+        {
+            return report;
+        }
+        var now = await CommunesAsync(null, filter, cancellationToken);
+        var before = filter is { From: { } from, To: { } to }
+            ? (await CommunesAsync(null, filter with { From = from.AddDays(from.DayNumber - to.DayNumber - 1), To = from.AddDays(-1) }, cancellationToken))
+                .Communes.Where(c => !c.Hidden).ToDictionary(c => c.Id, c => c.Conversion, StringComparer.Ordinal)
+            : [];
+        var shown = now.Communes.Where(c => !c.Hidden)
+            .Select(c => new ReportCommune(c.Id, c.Name, c.Runs.Started.Value ?? 0, c.Runs.Completed.Value ?? 0, c.Conversion, before.GetValueOrDefault(c.Id)))
+            .ToList();
+        return report with { Communes = shown, CommunesHidden = now.Communes.Count - shown.Count };
+    }
+
     /// <summary>True when <paramref name="id"/> is a commune of the province's file.</summary>
     public bool Knows(string id) => places.Find(id) is not null;
 

@@ -43,6 +43,16 @@ public static class AnalyticsCsv
         {
             Row(csv, s.Flow, s.Step, N(s.Entered), N(s.Lost), N(s.Abandoned), N(s.Cancelled), N(s.HandedOff), D(s.LossRate));
         }
+        if (report.Communes.Count > 0 || report.CommunesHidden > 0)
+        {
+            csv.Append("\r\n");
+            Row(csv, "commune", "name", "started", "completed", "conversion", "previousConversion");
+            foreach (var c in report.Communes)
+            {
+                Row(csv, c.Id, c.Name, N(c.Started), N(c.Completed), D(c.Conversion), D(c.PreviousConversion));
+            }
+            Row(csv, "hidden", $"{report.CommunesHidden} communes under the small-number rule");
+        }
         return csv.ToString();
     }
 

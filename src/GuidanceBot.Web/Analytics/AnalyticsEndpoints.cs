@@ -120,7 +120,7 @@ public static class AnalyticsEndpoints
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "MissingDates", "The report needs both dates, e.g. ?from=2026-11-01&to=2026-11-30.");
         }
-        var report = await query.ReportAsync(filter, cancellationToken);
+        var report = await communes.AddToAsync(await query.ReportAsync(filter, cancellationToken), cancellationToken);
         return format switch
         {
             "csv" => AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{filter.From:yyyy-MM-dd}-{filter.To:yyyy-MM-dd}.csv"),

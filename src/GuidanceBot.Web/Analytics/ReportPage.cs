@@ -29,6 +29,16 @@ public static class ReportPage
         {
             html.Append("<tr><td>").Append(E($"{s.Flow} / {s.Step}")).Append($"</td><td>{s.Entered}</td><td>{s.Lost}</td><td>{s.Abandoned}</td><td>{s.Cancelled}</td><td>{s.HandedOff}</td><td>{P(s.LossRate)}</td></tr>");
         }
+        if (report.Communes.Count > 0 || report.CommunesHidden > 0)
+        {
+            html.Append("</table><h2>Theo xã, phường</h2><table><tr><th>Xã, phường</th><th>Bắt đầu</th><th>Hoàn thành</th><th>Tỉ lệ hoàn thành</th><th>Kỳ trước</th></tr>");
+            foreach (var c in report.Communes)
+            {
+                html.Append("<tr><td>").Append(E(c.Name)).Append($"</td><td>{c.Started}</td><td>{c.Completed}</td><td>{P(c.Conversion)}</td><td>{P(c.PreviousConversion)}</td></tr>");
+            }
+            html.Append("</table><p>").Append(report.CommunesHidden.ToString(CultureInfo.InvariantCulture))
+                .Append(" xã, phường có ít lượt quá nên không hiển thị số liệu riêng, để không nhận ra được người dân.</p><table>");
+        }
         html.Append("</table><h2>Câu bot chưa hiểu (đã ẩn thông tin cá nhân)</h2><table><tr><th>Câu</th><th>Số lần</th></tr>");
         foreach (var t in report.NotUnderstood)
         {

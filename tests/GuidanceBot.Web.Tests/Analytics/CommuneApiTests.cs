@@ -114,6 +114,26 @@ public sealed class CommuneApiTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_report_has_a_table_of_the_shown_communes_in_json_csv_and_print()
+    {
+        var json = JsonNode.Parse((await Get("/api/analytics/report?from=2026-11-20&to=2026-11-20")).Body)!;
+        var commune = Assert.Single(json["communes"]!.AsArray())!;
+        Assert.Equal(("phuong-hac-thanh", 4, 0), ((string?)commune["id"], (int)commune["started"]!, (int)commune["completed"]!));
+        Assert.Null(commune["previousConversion"]); // nothing the day before
+        Assert.Equal(165, (int)json["communesHidden"]!);
+
+        var csv = (await Get("/api/analytics/report.csv?from=2026-11-20&to=2026-11-20")).Body;
+        Assert.Contains("commune,name,started,completed,conversion,previousConversion\r\nphuong-hac-thanh,phường Hạc Thành,4,0,0,\r\n", csv);
+        Assert.DoesNotContain("xa-thieu-quang", csv);
+
+        var page = WebUtility.HtmlDecode((await Get("/api/analytics/report.html?from=2026-11-20&to=2026-11-20")).Body);
+        Assert.Contains("<h2>Theo xã, phường</h2>", page);
+        Assert.Contains("<td>phường Hạc Thành</td><td>4</td><td>0</td>", page);
+        Assert.Contains("165 xã, phường có ít lượt", page);
+        Assert.DoesNotContain("Thiệu Quang", page);
+    }
+
     [Theory]
     [InlineData("/api/analytics/funnel?flow=khai-sinh&commune=xa-khong-co", "UnknownCommune")]
     [InlineData("/api/analytics/communes?commune=phuong-hac-thanh", "BadCommune")]
