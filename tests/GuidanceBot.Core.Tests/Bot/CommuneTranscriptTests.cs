@@ -1,4 +1,5 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Bot;
 
 namespace GuidanceBot.Tests.Bot;
 
@@ -162,6 +163,42 @@ public class CommuneTranscriptTests
         Assert.Contains(await chat.Events(), e => e.Kind == EventKinds.FlowStarted && e.FlowId == "ket-hon");
         await chat.Say("nộp ở đâu");
         Assert.Contains("Đại lộ Nguyễn Hoàng", chat.LastText);
+    }
+
+    [Fact]
+    public async Task In_english_a_place_is_answered_in_english()
+    {
+        var chat = new Conversation(RealBot.Create(), locale: "en-US");
+        await chat.Say(RealBot.Catalog.Find("ket-hon")!.Title.For("en"));
+
+        await chat.Say("I live in Dien Bien ward");
+
+        Assert.Contains("Điện Biên ward is now part of Hạc Thành ward.", chat.LastText);
+        Assert.Contains("Where Hạc Thành ward receives applications in person:", chat.LastText);
+    }
+
+    [Theory]
+    [InlineData("khai-sinh", LocalOffice.PeopleCommittee)]
+    [InlineData("ket-hon", LocalOffice.PeopleCommittee)]
+    [InlineData("khai-tu", LocalOffice.PeopleCommittee)]
+    [InlineData("tam-tru", LocalOffice.Police)]
+    [InlineData("thuong-tru", LocalOffice.Police)]
+    [InlineData("ho-chieu", LocalOffice.None)]       // the province's police; "gần nhất" for a lost passport is any commune
+    [InlineData("vneid-muc-2", LocalOffice.None)]    // "bất kỳ": any commune's police
+    [InlineData("cccd", LocalOffice.None)]
+    [InlineData("tro-cap-that-nghiep", LocalOffice.None)]
+    public void The_office_of_the_citizens_commune_is_read_from_the_flows_where_fact(string flowId, LocalOffice office) =>
+        Assert.Equal(office, LocalOffices.Of(RealBot.Catalog.Find(flowId)!, "thanh-hoa"));
+
+    [Fact]
+    public async Task A_procedure_no_commune_office_handles_never_asks_for_the_commune()
+    {
+        var chat = await InFlow("ho-chieu");
+
+        await chat.Say("nộp trực tiếp ở đâu");
+
+        Assert.Contains("Xuất nhập cảnh", chat.LastText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Bạn ở xã, phường nào?", chat.LastText);
     }
 
     [Fact]
