@@ -169,19 +169,18 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
     }
 
     public Task<IReadOnlyList<RunTotals>> RunTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
-        QueryAsync(
-            "SELECT flow_id, SUM(started), SUM(completed), SUM(abandoned), SUM(cancelled), SUM(handed_off), SUM(replaced), SUM(in_progress), SUM(resumed) " +
-            $"FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY flow_id ORDER BY flow_id",
-            RollupParameters(flowId, filter),
-            r => new RunTotals(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)),
-            cancellationToken);
+        RunSumsAsync("flow_id", flowId, filter, (key, n) => new RunTotals(key, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]), cancellationToken);
 
     public Task<IReadOnlyList<CommuneTotals>> CommuneTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        RunSumsAsync("commune", flowId, filter, (key, n) => new CommuneTotals(key, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]), cancellationToken);
+
+    /// <summary>The eight run columns of rollup_runs summed per value of <paramref name="by"/> (a column name of ours, never input).</summary>
+    private Task<IReadOnlyList<T>> RunSumsAsync<T>(string by, string? flowId, AnalyticsFilter filter, Func<string, long[], T> map, CancellationToken cancellationToken) =>
         QueryAsync(
-            "SELECT commune, SUM(started), SUM(completed), SUM(abandoned), SUM(cancelled), SUM(handed_off), SUM(replaced), SUM(in_progress), SUM(resumed) " +
-            $"FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY commune ORDER BY commune",
+            $"SELECT {by}, SUM(started), SUM(completed), SUM(abandoned), SUM(cancelled), SUM(handed_off), SUM(replaced), SUM(in_progress), SUM(resumed) " +
+            $"FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY {by} ORDER BY {by}",
             RollupParameters(flowId, filter),
-            r => new CommuneTotals(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)),
+            r => map(r.GetString(0), [.. Enumerable.Range(1, 8).Select(r.GetInt64)]),
             cancellationToken);
 
     public Task<IReadOnlyList<StepTotals>> StepTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
