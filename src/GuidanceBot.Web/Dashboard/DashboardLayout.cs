@@ -75,6 +75,7 @@ public static class DashboardLayout
             NavItem(html, http, active, "overview", "/dashboard", "Tổng quan", "Overview");
             NavItem(html, http, active, "funnel", "/dashboard/funnel", "Phễu thủ tục", "Flow funnel");
             NavItem(html, http, active, "not-understood", "/dashboard/not-understood", "Bot chưa hiểu", "Not understood");
+            NavItem(html, http, active, "communes", "/dashboard/communes", "Theo xã/phường", "By commune");
             NavItem(html, http, active, "report", "/dashboard/report", "Báo cáo", "Report");
             if (user.IsInRole(StaffRoles.Admin))
             {

@@ -30,10 +30,10 @@ public static class ReportDashboardPage
         return (period, monday, monday.AddDays(6));
     }
 
-    public static async Task<IResult> RenderAsync(HttpContext http, FunnelQuery query, ContentProvider content, CancellationToken cancellationToken)
+    public static async Task<IResult> RenderAsync(HttpContext http, FunnelQuery query, CommuneQuery communes, ContentProvider content, CancellationToken cancellationToken)
     {
         var (period, from, to) = PeriodOf(http);
-        var report = await query.ReportAsync(new AnalyticsFilter(from, to), cancellationToken);
+        var report = await communes.AddToAsync(await query.ReportAsync(new AnalyticsFilter(from, to), cancellationToken), cancellationToken);
         var catalog = content.Current;
         var html = new StringBuilder();
         html.Append("<form method=\"get\" action=\"/dashboard/report\" class=\"filters no-print\" aria-label=\"").Append(T(http, "Chọn kỳ báo cáo", "Choose the period")).Append("\">")
@@ -89,6 +89,21 @@ public static class ReportDashboardPage
         }
         html.Append("</tbody></table></section>");
 
+        // The communes the small-number rule shows, lagging ones last, against the period before.
+        html.Append("<section class=\"report-section\"><h2>").Append(T(http, "Theo xã, phường", "By commune"))
+            .Append("</h2><table id=\"report-communes\"><thead><tr><th scope=\"col\">").Append(T(http, "Xã, phường", "Commune")).Append("</th><th scope=\"col\">")
+            .Append(T(http, "Bắt đầu", "Started")).Append("</th><th scope=\"col\">").Append(T(http, "Hoàn thành", "Completed")).Append("</th><th scope=\"col\">")
+            .Append(T(http, "Tỉ lệ hoàn thành", "Conversion")).Append("</th><th scope=\"col\">").Append(T(http, "Kỳ trước", "Previous period")).Append("</th></tr></thead><tbody>");
+        foreach (var c in report.Communes)
+        {
+            html.Append("<tr data-commune=\"").Append(E(c.Id)).Append("\"><th scope=\"row\">").Append(E(c.Name)).Append("</th><td>").Append(N(c.Started)).Append("</td><td>")
+                .Append(N(c.Completed)).Append("</td><td>").Append(P(c.Conversion)).Append("</td><td>").Append(P(c.PreviousConversion)).Append("</td></tr>");
+        }
+        html.Append("</tbody></table><p class=\"note\" id=\"report-communes-hidden\">").Append(E(T(http,
+                $"{report.CommunesHidden} xã, phường có ít lượt quá nên không hiển thị số liệu riêng, để không nhận ra được người dân.",
+                $"{report.CommunesHidden} communes had too few runs to show on their own, so that no citizen can be picked out.")))
+            .Append("</p></section>");
+
         html.Append("<section class=\"report-section\"><h2>").Append(T(http, "Câu bot chưa hiểu (đã ẩn thông tin cá nhân)", "Texts the bot did not understand (personal data masked)"))
             .Append("</h2><table id=\"report-texts\"><thead><tr><th scope=\"col\">").Append(T(http, "Câu", "Text")).Append("</th><th scope=\"col\">")
             .Append(T(http, "Số lần", "Times")).Append("</th></tr></thead><tbody>");
@@ -101,10 +116,10 @@ public static class ReportDashboardPage
         return Html(Page(http, title, "report", html.ToString()));
     }
 
-    public static async Task<IResult> CsvAsync(HttpContext http, FunnelQuery query, CancellationToken cancellationToken)
+    public static async Task<IResult> CsvAsync(HttpContext http, FunnelQuery query, CommuneQuery communes, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Read(http);
-        var report = await query.ReportAsync(new AnalyticsFilter(filter.From, filter.To), cancellationToken);
+        var report = await communes.AddToAsync(await query.ReportAsync(new AnalyticsFilter(filter.From, filter.To), cancellationToken), cancellationToken);
         return AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{DashboardFilter.Day(filter.From)}-{DashboardFilter.Day(filter.To)}.csv");
     }
 }
