@@ -40,7 +40,8 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
     public CommuneReply TryAnswer(TurnContext turn, Reading reading, bool namesAFlow, FlowDefinition? flow, IReadOnlyList<FlowRun> runs)
     {
         var state = turn.State;
-        var pending = state.CommuneQuestion;
+        var pending = state.CommuneQuestion is { } asked && asked.IsOpen(state) ? asked : null;
+        state.CommuneQuestion = null;
         var text = reading.Text;
         if (pending is { Choices.Count: > 0 } && ChoiceRecognizer.Recognize(text, pending.Choices.Select(c => c.Label).ToList()) is { Found: true } tap
             && places.Find(pending.Choices[tap.Index].Id) is { } chosen)
@@ -62,7 +63,7 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
                 return CommuneReply.Answered;
             case PlaceMatch.Ambiguous ambiguous when !asides:
                 var choices = ambiguous.Candidates.Select(c => new CommuneChoice(c.Commune.Id, c.Label.For(turn.Language))).ToList();
-                state.CommuneQuestion = new CommuneQuestion(pending?.Flow ?? flow?.Id, choices);
+                state.CommuneQuestion = new CommuneQuestion(pending?.Flow ?? flow?.Id, choices, state.TurnCount);
                 var question = ambiguous.Reason switch
                 {
                     AmbiguityReason.Split => CommuneTexts.WhichPart,
@@ -72,7 +73,6 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
                 turn.Send(question.For(turn.Language), choices.Select(c => CardAction.ImBack(c.Label)));
                 return CommuneReply.Asking;
             case PlaceMatch.Unknown when !asides && reading.Cues.Acts.Count == 0 && NamesAPlace(text, pending is not null):
-                state.CommuneQuestion = null;
                 turn.Send(Format(turn, CommuneTexts.Unknown, null));
                 return CommuneReply.Answered;
         }
@@ -99,7 +99,7 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
         if (!turn.State.CommuneAsked)
         {
             turn.State.CommuneAsked = true;
-            turn.State.CommuneQuestion = new CommuneQuestion(flow.Id, []);
+            turn.State.CommuneQuestion = new CommuneQuestion(flow.Id, [], turn.State.TurnCount);
             turn.Send(CommuneTexts.AskCommune.For(turn.Language));
         }
     }
