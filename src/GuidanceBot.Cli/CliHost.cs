@@ -1,3 +1,4 @@
+using System.CommandLine;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,25 +9,16 @@ namespace GuidanceBot.Cli;
 
 /// <summary>
 /// The services a CLI command runs on: the same configuration sources (appsettings.json, environment variables) and the
-/// same storage registration as the web host, so every command reaches the same database. <c>--sqlite PATH</c> picks
-/// SQLite and that file for this run, <c>--connection CONNECTION-STRING</c> PostgreSQL and that database.
+/// same storage registration as the web host, so every command reaches the same database, unless <c>--sqlite</c> or
+/// <c>--connection</c> picks another for this run.
 /// </summary>
 public static class CliHost
 {
-    public static IHost Build(CommandLine options, Action<IServiceCollection, IConfiguration>? addServices = null)
+    public static IHost Build(ParseResult parse, DatabaseOptions database, Action<IServiceCollection, IConfiguration>? addServices = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        if (options.Named.TryGetValue("sqlite", out var path))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:Provider"] = nameof(StorageProvider.Sqlite);
-            builder.Configuration[$"{StorageOptions.Section}:SqlitePath"] = path;
-        }
-        if (options.Named.TryGetValue("connection", out var connection))
-        {
-            builder.Configuration[$"{StorageOptions.Section}:Provider"] = nameof(StorageProvider.Postgres);
-            builder.Configuration[$"ConnectionStrings:{StorageOptions.ConnectionStringName}"] = connection;
-        }
+        database.ApplyTo(parse, builder.Configuration);
         builder.Services.AddGuidanceBot(builder.Configuration, development: false);
         builder.Services.AddGuidanceBotStorage(builder.Configuration);
         addServices?.Invoke(builder.Services, builder.Configuration);

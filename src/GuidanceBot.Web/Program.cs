@@ -10,6 +10,7 @@ using GuidanceBot.Web.Channels.Zalo;
 using GuidanceBot.Web.Dashboard;
 using GuidanceBot.Web.DataProtection;
 using GuidanceBot.Web.Hosting;
+using GuidanceBot.Web.Html;
 using GuidanceBot.Web.Links;
 using GuidanceBot.Web.WebChat;
 
@@ -24,6 +25,7 @@ builder.Services.AddHostedService<AbandonmentSweepService>();
 builder.Services.AddApiKeys();
 builder.Services.AddSingleton<AnalyticsApiKeys>();
 builder.Services.AddZalo(builder.Configuration);
+builder.Services.AddServerPages();
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
 builder.Services.AddSharedKeyRing();
@@ -31,6 +33,7 @@ builder.Services.AddSharedKeyRing();
 var app = builder.Build();
 app.UseGuidanceBotHosting();
 app.UseMiddleware<StorageFaultMiddleware>();
+app.UseServerPages();
 app.UseDashboard();
 app.UseStaticFiles();
 

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace GuidanceBot.Browser.Tests;
 
 /// <summary>Drives the chat page like a citizen: waits for the bot's answer on the server and its buttons on screen, then taps or types.</summary>
-public sealed class ChatPage(IPage page, ChatHost host)
+public sealed class ChatPage(IPage page, TestHost host)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
@@ -84,7 +84,7 @@ public sealed class ChatPage(IPage page, ChatHost host)
         return builder.ToString().Normalize(NormalizationForm.FormC).ToLowerInvariant();
     }
 
-    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath(name), FullPage = false });
+    public Task ScreenshotAsync(string name) => page.ScreenshotAsync(new() { Path = ChatServer.ScreenshotPath(name), FullPage = false });
 
     private const string DirectLineBotId = GuidanceBot.Web.Channels.DirectLine.DirectLineTurns.BotId;
 }

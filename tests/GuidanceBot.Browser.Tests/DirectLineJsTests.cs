@@ -16,7 +16,7 @@ public sealed class DirectLineJsTests
     [InlineData("polling")]
     public async Task The_directlinejs_client_starts_posts_gets_echo_and_reply_reconnects_and_refreshes(string mode)
     {
-        await using var host = new ChatHost();
+        await using var host = ChatServer.Start();
         var output = new List<string>();
         var psi = new ProcessStartInfo("node", ["scenario.js", host.Url, mode])
         {
@@ -56,7 +56,7 @@ public sealed class DirectLineJsTests
         }
 
         var transcript = string.Join("\n", output) + "\n" + await stderr;
-        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotPath("x"))!, $"directlinejs-{mode}.log"), transcript);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(ChatServer.ScreenshotPath("x"))!, $"directlinejs-{mode}.log"), transcript);
         Assert.True(node.ExitCode == 0 && result is not null, transcript);
         Assert.StartsWith("Xin chào", (string?)result!["greeting"]);
         Assert.Equal((string?)result["postedId"], (string?)result["echoId"]);
@@ -69,13 +69,5 @@ public sealed class DirectLineJsTests
         Assert.True((bool)result["online"]!, transcript);
     }
 
-    private static string ScenarioFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GuidanceBot.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir!.FullName, "tests", "GuidanceBot.Browser.Tests", "directlinejs");
-    }
+    private static string ScenarioFolder() => Path.Combine(Repository.Root, "tests", "GuidanceBot.Browser.Tests", "directlinejs");
 }

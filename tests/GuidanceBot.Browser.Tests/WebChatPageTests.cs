@@ -19,7 +19,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task The_page_greets_in_Vietnamese_and_a_citizen_walks_khai_sinh_by_buttons_to_the_end()
     {
-        await using var host = new ChatHost();
+        await using var host = ChatServer.Start();
         await using var context = await browser.Browser.NewContextAsync(Laptop);
         var chat = new ChatPage(await context.NewPageAsync(), host);
 
@@ -47,7 +47,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task On_a_phone_typed_text_without_diacritics_walks_khai_sinh()
     {
-        await using var host = new ChatHost();
+        await using var host = ChatServer.Start();
         await using var context = await browser.Browser.NewContextAsync(Phone);
         var chat = new ChatPage(await context.NewPageAsync(), host);
         await chat.OpenAsync();
@@ -71,7 +71,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task Reloading_mid_flow_shows_the_conversation_again_and_the_citizen_continues_where_they_were()
     {
-        await using var host = new ChatHost();
+        await using var host = ChatServer.Start();
         await using var context = await browser.Browser.NewContextAsync(Laptop);
         var chat = new ChatPage(await context.NewPageAsync(), host);
         await chat.OpenAsync();
@@ -102,7 +102,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task The_English_switch_changes_the_page_and_the_bots_language()
     {
-        await using var host = new ChatHost();
+        await using var host = ChatServer.Start();
         await using var context = await browser.Browser.NewContextAsync(Phone);
         var chat = new ChatPage(await context.NewPageAsync(), host);
         await chat.OpenAsync();
@@ -122,7 +122,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task A_portal_link_goes_through_the_tracked_redirect_and_is_recorded()
     {
-        await using var host = new ChatHost();
+        await using var host = ChatServer.Start();
         await using var context = await browser.Browser.NewContextAsync(Laptop);
         // No internet here: answer the portal itself so the popup can finish loading.
         await context.RouteAsync("https://dichvucong.gov.vn/**", route => route.FulfillAsync(new() { Status = 200, Body = "portal", ContentType = "text/plain" }));
@@ -152,7 +152,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
     [Fact]
     public async Task The_page_has_no_serious_accessibility_violations_on_a_phone_or_a_laptop()
     {
-        await using var host = new ChatHost();
+        await using var host = ChatServer.Start();
         foreach (var device in new[] { Phone, Laptop })
         {
             await using var context = await browser.Browser.NewContextAsync(device);
@@ -170,7 +170,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     /// <summary>Answers each question with its first choice until the khai-sinh guide completes, then says it was helpful.</summary>
-    private static async Task<Activity> WalkToTheEndAsync(ChatPage chat, ChatHost host, Activity reply, Func<string, Task<Activity>> answer, int screenshotAt, string? screenshot)
+    private static async Task<Activity> WalkToTheEndAsync(ChatPage chat, TestHost host, Activity reply, Func<string, Task<Activity>> answer, int screenshotAt, string? screenshot)
     {
         for (var step = 0; step < 40; step++)
         {

@@ -9,7 +9,7 @@ namespace GuidanceBot.Dashboard.Tests;
 /// no script or CSP errors, the signed-out redirect, the viewer's missing access to accounts, an API key made and revoked.
 /// Saves a screenshot per page.
 /// </summary>
-public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class DashboardPagesTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     private static readonly string Period = $"from={DashboardServer.Day.AddDays(-29):yyyy-MM-dd}&to={DashboardServer.Day:yyyy-MM-dd}";
 
@@ -30,7 +30,9 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
     private async Task ShotAsync(IPage page, string name)
     {
         await page.WaitForSelectorAsync("html[data-charts-ready='true']", new() { State = WaitForSelectorState.Attached });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Screenshots, name + ".png"), FullPage = true });
+        var path = Path.Combine(fixture.Screenshots, name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
     }
 
     private static string N(JsonNode? value) => ((long)value!).ToString("#,0", CultureInfo.GetCultureInfo("vi-VN"));
@@ -289,6 +291,49 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.GetByLabel("Phiên bản nội dung")).ToBeVisibleAsync();
         Assert.Empty(errors);
         await page.Context.CloseAsync();
+    }
+
+    public static TheoryData<string, string> Languages => new() { { "vi", "Tổng quan" }, { "en", "Overview" } };
+
+    /// <summary>Every page in one language, as an admin sees it: screenshots for a person to compare (TestResults/dashboard/pages/).</summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Every_page_renders_in_the_language_chosen(string language, string overview)
+    {
+        var signIn = await fixture.NewPageAsync();
+        var errors = new List<string>();
+        signIn.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        await signIn.Context.AddCookiesAsync([new Cookie { Name = "gb.lang", Value = language, Url = fixture.Server.Url + "/dashboard" }]);
+        await signIn.GotoAsync("/dashboard/sign-in");
+        Assert.Equal(language, await signIn.Locator("html").GetAttributeAsync("lang"));
+        await ShotAsync(signIn, Path.Combine("pages", $"sign-in-{language}"));
+        await signIn.Locator("#name").FillAsync(DashboardServer.AdminName);
+        await signIn.Locator("#password").FillAsync(DashboardServer.AdminPassword);
+        await signIn.Locator("form.card button[type=submit]").ClickAsync();
+        await signIn.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dashboard");
+
+        var version = (string)(await fixture.Server.ApiAsync("/api/analytics/flows")).AsArray()
+            .Single(f => (string)f!["id"]! == "vneid-muc-2")!["versionsSeen"]![0]!;
+        foreach (var (name, url) in new[]
+        {
+            ("overview", $"/dashboard?{Period}"),
+            ("funnel", $"/dashboard/funnel?flow=vneid-muc-2&{Period}"),
+            ("funnel-compare", $"/dashboard/funnel?flow=vneid-muc-2&version={version}&compare={version}&{Period}"),
+            ("not-understood", $"/dashboard/not-understood?{Period}"),
+            ("report", "/dashboard/report?period=week&at=2026-11-20"),
+            ("report-month", "/dashboard/report?period=month&at=2026-11-20"),
+            ("accounts", "/dashboard/accounts"),
+        })
+        {
+            var response = await signIn.GotoAsync(url);
+            Assert.True(response!.Status == 200, $"{name}: {response.Status}");
+            Assert.Equal(language, await signIn.Locator("html").GetAttributeAsync("lang"));
+            await Assertions.Expect(signIn.GetByRole(AriaRole.Link, new() { Name = overview, Exact = true })).ToBeVisibleAsync();
+            await ShotAsync(signIn, Path.Combine("pages", $"{name}-{language}"));
+            await File.WriteAllTextAsync(Path.Combine(fixture.Screenshots, "pages", $"{name}-{language}.html"), await signIn.ContentAsync());
+        }
+        Assert.Empty(errors);
+        await signIn.Context.CloseAsync();
     }
 
     [Fact]

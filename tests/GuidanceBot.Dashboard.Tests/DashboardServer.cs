@@ -1,13 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using GuidanceBot.Analytics;
 using GuidanceBot.Staff;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Dashboard.Tests;
@@ -16,7 +10,7 @@ namespace GuidanceBot.Dashboard.Tests;
 /// The real web host on Kestrel (127.0.0.1, a free port) with a fresh SQLite file filled by known scripted runs,
 /// an admin and a viewer account, and an analytics API key to check the pages' numbers against.
 /// </summary>
-public sealed class DashboardServer : WebApplicationFactory<Program>
+public sealed class DashboardServer : IAsyncDisposable
 {
     public const string ApiKey = "dashboard-test-key-1";
     public const string AdminName = "lan.admin";
@@ -27,29 +21,22 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     /// <summary>09:00 in Vietnam on Friday 20 November 2026; every scripted run starts that day.</summary>
     public static readonly DateOnly Day = new(2026, 11, 20);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("gb-dashboard-").FullName;
+    private readonly TestHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+    public FixedTime Clock => _host.Time!;
 
-    public string SqlitePath => Path.Combine(_directory, "bot.db");
+    public string SqlitePath => _host.SqlitePath;
 
-    public string Url { get; private set; } = "";
+    public string Url => _host.Url;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("GuidanceBot:Storage:SqlitePath", SqlitePath);
-        builder.UseSetting("GuidanceBot:Analytics:ApiKeys:0", ApiKey);
-        // Small enough for the few scripted runs to show two communes and hide the others.
-        builder.UseSetting("GuidanceBot:Analytics:MinRunsPerCommune", "2");
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
+    public IServiceProvider Services => _host.Services;
 
     public async Task StartAsync()
     {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        Url = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _host.Settings["GuidanceBot:Analytics:ApiKeys:0"] = ApiKey;
+        // Small enough for the few scripted runs to show two communes and hide the others.
+        _host.Settings["GuidanceBot:Analytics:MinRunsPerCommune"] = "2";
+        _host.StartKestrel();
         var accounts = Services.GetRequiredService<StaffAccounts>();
         await accounts.AddOrResetAsync(AdminName, StaffRoles.Admin, AdminPassword, CancellationToken.None);
         await accounts.AddOrResetAsync(ViewerName, StaffRoles.Viewer, ViewerPassword, CancellationToken.None);
@@ -109,20 +96,5 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         return JsonNode.Parse(await client.GetStringAsync(pathAndQuery))!;
     }
 
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-}
-
-/// <summary>A clock the tests move, so the abandonment sweep runs without waiting.</summary>
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    private DateTimeOffset _now = now;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

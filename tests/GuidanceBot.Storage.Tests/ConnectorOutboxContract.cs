@@ -11,7 +11,7 @@ public abstract class ConnectorOutboxContract : IDisposable
 {
     private const string ServiceUrl = "https://smba.example.test/apac/";
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private readonly FixedClock _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
     private readonly StorageUnderTest _storage;
 
     protected ConnectorOutboxContract(StorageProvider provider) => _storage = new StorageUnderTest(provider, _time);

@@ -10,7 +10,7 @@ public abstract class DirectLineTranscriptContract : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 5, 3, 0, 0, TimeSpan.Zero);
     private static readonly DirectLineRetention Retention = new(MaxActivities: 500, MaxActivityBytes: 64 * 1024, MaxConversationBytes: 1024 * 1024);
-    private readonly FixedClock _time = new(Start);
+    private readonly FixedTime _time = new(Start);
     private readonly StorageUnderTest _storage;
 
     protected DirectLineTranscriptContract(StorageProvider provider) => _storage = new StorageUnderTest(provider, _time);

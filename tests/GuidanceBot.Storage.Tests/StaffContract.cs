@@ -7,7 +7,7 @@ namespace GuidanceBot.Tests;
 /// <summary>Staff accounts and API keys (<see cref="IStaffAccountStore"/>, <see cref="IApiKeyStore"/>) through their rules, on each database.</summary>
 public abstract class StaffContract(StorageProvider provider) : IDisposable
 {
-    private readonly FixedClock _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
     private readonly StorageUnderTest _storage = new(provider);
     private readonly CountingHasher _hasher = new();
 

@@ -8,7 +8,7 @@ namespace GuidanceBot.Tests;
 public abstract class ZaloContract : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private readonly FixedClock _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
     private readonly StorageUnderTest _storage;
 
     protected ZaloContract(StorageProvider provider) => _storage = new StorageUnderTest(provider, _time);

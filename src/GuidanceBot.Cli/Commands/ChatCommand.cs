@@ -1,12 +1,37 @@
+using System.CommandLine;
 using System.Globalization;
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Cli.Commands;
 
 /// <summary>Chats with the bot in the terminal, on the same engine and store as the web host. Buttons become numbered options.</summary>
 public sealed class ChatCommand(TurnEngine engine, TextReader input, TextWriter output)
 {
+    public static Command Create(CliConsole console, DatabaseOptions database)
+    {
+        var conversation = new Option<string>("--conversation")
+        {
+            Description = "The conversation to continue or start (default: cli-USER).",
+            HelpName = "ID",
+            DefaultValueFactory = _ => "cli-" + Environment.UserName,
+        };
+        var locale = new Option<string>("--locale") { Description = "The language the chat starts in.", DefaultValueFactory = _ => "vi-VN" };
+        locale.AcceptOnlyFromAmong("vi-VN", "en-US");
+        var command = new Command("chat", "Chat with the bot in the terminal, on the same engine and database as the web host; buttons become numbered options.")
+        {
+            conversation, locale,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build(parse, database);
+            var engine = host.Services.GetRequiredService<TurnEngine>();
+            return await new ChatCommand(engine, console.In, console.Out).RunAsync(parse.GetValue(conversation)!, parse.GetValue(locale)!, cancellationToken);
+        });
+        return command;
+    }
+
     public async Task<int> RunAsync(string conversationId, string locale, CancellationToken cancellationToken)
     {
         output.WriteLine(locale.StartsWith("en", StringComparison.OrdinalIgnoreCase)

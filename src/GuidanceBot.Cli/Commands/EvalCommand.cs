@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using GuidanceBot.Bot;
 using GuidanceBot.Content;
@@ -16,12 +17,46 @@ public static class EvalCommand
     public const string DefaultActsSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/acts.tsv";
     public const string DefaultOutOfScopeSet = "tests/GuidanceBot.Core.Tests/Language/Evaluation/out-of-scope.tsv";
 
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<string?>("FILE.tsv")
+        {
+            Description = $"The labelled set, one utterance<TAB>flow-id per line (none for out of scope); by default {DefaultSet}.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var strongMatch = new Option<double?>("--strong-match") { Description = "The score from which an answer counts as a match (default: the bot's setting, 0.5).", HelpName = "SCORE" };
+        var folds = new Option<int>("--folds") { Description = "Also cross-validate on the utterances of dialogs/ in this many folds (2 or more).", HelpName = "N" };
+        var dialogs = new Option<string?>("--dialogs") { Description = "The flow folder to train on; by default dialogs/ here or in a parent folder.", HelpName = "DIR" };
+        var acts = new Option<string?>("--acts") { Description = $"The conversational-acts set for the bot's own decisions; by default {DefaultActsSet}.", HelpName = "FILE.tsv" };
+        var outOfScope = new Option<string?>("--out-of-scope") { Description = $"The out-of-scope set for the bot's own decisions; by default {DefaultOutOfScopeSet}.", HelpName = "FILE.tsv" };
+        folds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is 1 or < 0)
+            {
+                result.AddError("--folds must be 2 or more (or 0 for none).");
+            }
+        });
+        var command = new Command("eval", "Train every intent recogniser on dialogs/ and score it on a labelled set; --folds also cross-validates on dialogs/ itself; then score the bot's own decisions on the acts, procedures and out-of-scope sets.")
+        {
+            file, strongMatch, folds, dialogs, acts, outOfScope,
+        };
+        command.SetAction(parse =>
+        {
+            var progress = new CliProgress(console, "eval", total: IntentRecognizers.All.Count + parse.GetValue(folds) * IntentRecognizers.FromExamples.Count + 1);
+            var exit = Run(parse.GetValue(file), parse.GetValue(dialogs), parse.GetValue(strongMatch), console.Out, console.Error, parse.GetValue(folds),
+                parse.GetValue(acts), parse.GetValue(outOfScope), progress);
+            progress.Done();
+            return exit;
+        });
+        return command;
+    }
+
     /// <summary>
     /// Prints accuracy overall, without diacritics and on out-of-scope text per recogniser, then per flow and the confusions,
     /// then the conversation table (acts, procedures, out of scope) and its misses; 0, or 1 on bad input.
     /// </summary>
     public static int Run(string? file, string? dialogs, double? strongMatch, TextWriter stdout, TextWriter stderr, int folds = 0,
-        string? actsFile = null, string? outOfScopeFile = null)
+        string? actsFile = null, string? outOfScopeFile = null, CliProgress? progress = null)
     {
         file ??= FindUpwards(DefaultSet);
         if (file is null || !File.Exists(file))
@@ -48,6 +83,7 @@ public static class EvalCommand
         var results = new List<(string Name, IntentEvaluation Result)>();
         foreach (var (name, train) in IntentRecognizers.All)
         {
+            progress?.Step($"training and scoring {name}");
             var clock = Stopwatch.StartNew();
             var recognizer = train(loaded.Catalog!);
             recognizer.Recognize("khởi động", 1);
@@ -71,7 +107,12 @@ public static class EvalCommand
             stdout.WriteLine($"{folds}-fold cross-validation on the {examples.Count} utterances and titles of dialogs/ (all in scope):");
             foreach (var (name, train) in IntentRecognizers.FromExamples)
             {
-                var result = IntentEvaluation.CrossValidate(train, examples, folds, threshold);
+                var fold = 0;
+                var result = IntentEvaluation.CrossValidate(part =>
+                {
+                    progress?.Step($"{name}, fold {++fold} of {folds}");
+                    return train(part);
+                }, examples, folds, threshold);
                 stdout.WriteLine($"{name,-12} {result.Overall,-20} {result.Unaccented,-20}");
             }
         }
@@ -87,6 +128,7 @@ public static class EvalCommand
                 }
             }
         }
+        progress?.Step("scoring the bot's decisions");
         return Conversation(loaded.Catalog!, set, actsFile ?? FindUpwards(DefaultActsSet), outOfScopeFile ?? FindUpwards(DefaultOutOfScopeSet),
             strongMatch, stdout, stderr);
     }

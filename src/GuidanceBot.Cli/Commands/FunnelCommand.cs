@@ -1,29 +1,44 @@
+using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using GuidanceBot.Analytics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Cli.Commands;
 
-/// <summary><c>guidancebot funnel FLOW [--from --to --channel --version --language]</c>: prints a flow's funnel as a table.</summary>
+/// <summary><c>guidancebot funnel FLOW [--from --to --channel --version --language] [--json]</c>: a flow's funnel, as a table or JSON.</summary>
 public static class FunnelCommand
 {
-    public static async Task<int> RunAsync(FunnelQuery query, CommandLine options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(CliConsole console, DatabaseOptions database)
     {
-        var flow = options.Positional.FirstOrDefault();
-        if (flow is null)
+        var flow = new Argument<string>("FLOW") { Description = "The flow's id, e.g. khai-sinh (`guidancebot validate` lists them)." };
+        var filters = new FilterOptions(datesRequired: false);
+        var json = new Option<bool>("--json") { Description = "Print the funnel as JSON, in the shape of GET /api/analytics/funnel." };
+        var command = new Command("funnel", "Print a flow's funnel: per step entered, moved on, ended by reason, median and p90 seconds.") { flow };
+        filters.AddTo(command);
+        command.Add(json);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            stderr.WriteLine("Give the flow: guidancebot funnel khai-sinh [--from 2026-11-01 --to 2026-11-30 --channel zalo]");
-            return 2;
-        }
-        if (!AnalyticsArguments.TryFilter(options, stderr, out var filter))
-        {
-            return 2;
-        }
+            using var host = CliHost.Build(parse, database, (services, configuration) => services.AddGuidanceBotAnalytics(configuration));
+            return await RunAsync(host.Services.GetRequiredService<FunnelQuery>(), parse.GetValue(flow)!, filters.Read(parse), parse.GetValue(json), console, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(FunnelQuery query, string flow, AnalyticsFilter filter, bool json, CliConsole console, CancellationToken cancellationToken)
+    {
         if (!await query.KnowsFlowAsync(flow, cancellationToken))
         {
-            stderr.WriteLine($"There is no flow '{flow}'.");
+            console.Error.WriteLine($"There is no flow '{flow}'.");
             return 1;
         }
         var funnel = await query.FunnelAsync(flow, filter, cancellationToken);
+        var stdout = console.Out;
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(funnel, CliJson.Readable.Funnel));
+            return 0;
+        }
         var r = funnel.Runs;
         stdout.WriteLine($"{funnel.Flow} — {funnel.Title}");
         stdout.WriteLine($"runs: started {r.Started}, completed {r.Completed}, abandoned {r.Abandoned}, cancelled {r.Cancelled}, handed off {r.HandedOff}, " +

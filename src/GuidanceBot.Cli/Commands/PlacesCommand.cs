@@ -1,25 +1,60 @@
+using System.CommandLine;
+using System.Text.Json;
+using GuidanceBot.Bot;
 using GuidanceBot.Content;
 using GuidanceBot.Places;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Cli.Commands;
 
 /// <summary>
-/// <c>guidancebot places [--province ID]</c>: the province's communes, one <c>id⇥name⇥kind</c> line each;
-/// <c>guidancebot places find TEXT [--province ID]</c>: what the bot recognises TEXT as.
+/// <c>guidancebot places [--province ID] [--json]</c>: the province's communes, one <c>id⇥name⇥kind</c> line each;
+/// <c>guidancebot places find TEXT [--province ID] [--json]</c>: what the bot recognises TEXT as.
 /// </summary>
 public static class PlacesCommand
 {
+    /// <summary>A commune or ward as <c>--json</c> lists it.</summary>
+    public sealed record Unit(string Id, string Name, string Kind);
+
+    /// <summary>What <c>places find --json</c> answers: found (one unit), ambiguous (candidates) or unknown.</summary>
+    public sealed record Recognised(string Match, Unit? Unit = null, string? Via = null, bool? Corrected = null, string? Explanation = null,
+        string? Reason = null, IReadOnlyList<Unit>? Candidates = null);
+
+    public static Command Create(CliConsole console, DatabaseOptions database)
+    {
+        var province = new Option<string?>("--province")
+        {
+            Description = "The province's id, e.g. thanh-hoa (default: GuidanceBot:Bot:Province, else thanh-hoa; see docs/places.md).",
+            HelpName = "ID",
+            Recursive = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of tab-separated lines.", Recursive = true };
+        var text = new Argument<string[]>("TEXT") { Description = "What a citizen wrote, e.g. phường Điện Biên cũ.", Arity = ArgumentArity.OneOrMore };
+        var find = new Command("find", "Show what the bot recognises TEXT as: the unit (and the former unit it came through), the candidates, or unknown.") { text };
+        var command = new Command("places", "The province's communes and wards (id<TAB>name<TAB>kind), or what a text is recognised as.") { province, json, find };
+
+        int Run(ParseResult parse, IReadOnlyList<string> arguments)
+        {
+            // The host's settings: GuidanceBot:Bot:Province and the content folder, as the web host reads them.
+            using var host = CliHost.Build(parse, database);
+            return PlacesCommand.Run(arguments,
+                parse.GetValue(province) ?? host.Services.GetRequiredService<IOptions<BotOptions>>().Value.Province,
+                host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Directory,
+                console.Out, console.Error, parse.GetValue(json));
+        }
+        command.SetAction(parse => Run(parse, []));
+        find.SetAction(parse => Run(parse, ["find", .. parse.GetValue(text)!]));
+        return command;
+    }
+
     /// <param name="arguments">The positional arguments after <c>places</c>: none, or <c>find</c> and the text.</param>
     /// <param name="province">The province id; null for the default (thanh-hoa).</param>
     /// <param name="contentDirectory">The content folder whose <c>places/</c> holds the province files.</param>
-    public static int Run(IReadOnlyList<string> arguments, string? province, string contentDirectory, TextWriter stdout, TextWriter stderr)
+    /// <param name="json">Print JSON instead of tab-separated lines.</param>
+    public static int Run(IReadOnlyList<string> arguments, string? province, string contentDirectory, TextWriter stdout, TextWriter stderr, bool json = false)
     {
         var finding = arguments.Count > 0 && arguments[0] == "find";
-        if (arguments.Count > 0 && !finding || finding && string.IsNullOrWhiteSpace(string.Join(' ', arguments.Skip(1))))
-        {
-            stderr.WriteLine("usage: guidancebot places [--province ID] | guidancebot places find TEXT [--province ID]");
-            return 2;
-        }
 
         PlaceDirectory places;
         try
@@ -35,12 +70,28 @@ public static class PlacesCommand
 
         if (!finding)
         {
+            if (json)
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(places.Communes.Select(Of).ToList(), CliJson.Readable.IReadOnlyListUnit));
+                return 0;
+            }
             foreach (var commune in places.Communes)
                 stdout.WriteLine($"{commune.Id}\t{commune.Name}\t{commune.Kind.Token()}");
             return 0;
         }
 
-        switch (places.Recognize(string.Join(' ', arguments.Skip(1))))
+        var match = places.Recognize(string.Join(' ', arguments.Skip(1)));
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(match switch
+            {
+                PlaceMatch.Found found => new Recognised("found", Of(found.Commune), found.Via?.ToString(), found.Corrected, found.Explanation?.Vi),
+                PlaceMatch.Ambiguous ambiguous => new Recognised("ambiguous", Reason: Reason(ambiguous.Reason), Candidates: ambiguous.Candidates.Select(c => Of(c.Commune)).ToList()),
+                _ => new Recognised("unknown"),
+            }, CliJson.Readable.Recognised));
+            return 0;
+        }
+        switch (match)
         {
             case PlaceMatch.Found found:
                 stdout.WriteLine(string.Join('\t', new[]
@@ -63,6 +114,8 @@ public static class PlacesCommand
         }
         return 0;
     }
+
+    private static Unit Of(Commune commune) => new(commune.Id, commune.Name, commune.Kind.Token());
 
     private static string Reason(AmbiguityReason reason) => reason switch
     {

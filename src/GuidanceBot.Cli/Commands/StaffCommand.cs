@@ -1,119 +1,94 @@
+using System.CommandLine;
 using GuidanceBot.Staff;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Cli.Commands;
 
 /// <summary>
-/// <c>guidancebot staff add NAME --role viewer|admin [--password-stdin]</c> and <c>guidancebot staff remove NAME</c>.
-/// The password never comes from the command line (it would sit in shell history and the process list): it is asked for
-/// twice without echo, or read as the first line of standard input with <c>--password-stdin</c>.
+/// <c>guidancebot staff add NAME --role viewer|admin [--password-stdin]</c>, <c>staff remove NAME</c>, <c>staff list</c>:
+/// dashboard accounts. The password never comes from the command line (it would sit in shell history and the process
+/// list): it is asked for twice without echo, or read as the first line of standard input with <c>--password-stdin</c>.
 /// </summary>
 public static class StaffCommand
 {
-    public const string Usage = "guidancebot staff add NAME --role viewer|admin [--password-stdin] | staff remove NAME | staff list";
-
-    /// <summary>Runs the command; <paramref name="args"/> are the words after <c>staff</c>.</summary>
-    public static async Task<int> RunAsync(StaffAccounts accounts, IReadOnlyList<string> args, Func<string, string?> askSecret, TextReader stdin,
-        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(CliConsole console, DatabaseOptions database)
     {
-        // --password-stdin is a bare flag, so it is taken out before the --name value pairs are parsed.
-        var passwordFromStdin = args.Contains("--password-stdin");
-        if (args.Any(a => a.StartsWith("--password", StringComparison.Ordinal) && a != "--password-stdin") || args.Contains("-p"))
-        {
-            stderr.WriteLine("The password is never given as an argument: type it when asked, or pipe it with --password-stdin.");
-            return 2;
-        }
-        var options = CommandLine.Parse(args.Where(a => a != "--password-stdin"));
-        var unknown = options.Named.Keys.Where(k => k is not ("role" or "sqlite" or "connection")).ToList();
-        if (unknown.Count > 0)
-        {
-            stderr.WriteLine($"Unknown option --{unknown[0]}. {Usage}");
-            return 2;
-        }
-        var action = options.Positional.ElementAtOrDefault(0);
-        var name = options.Positional.ElementAtOrDefault(1);
-        switch (action)
-        {
-            case "add" when name is not null:
-            {
-                var role = options.Named.GetValueOrDefault("role", "");
-                if (!StaffRoles.IsKnown(role))
-                {
-                    stderr.WriteLine("Give the role: --role viewer or --role admin.");
-                    return 2;
-                }
-                if (StaffAccounts.CheckName(name) is { } badName)
-                {
-                    stderr.WriteLine(badName);
-                    return 2;
-                }
-                string? password;
-                if (passwordFromStdin)
-                {
-                    password = (await stdin.ReadLineAsync(cancellationToken))?.TrimEnd('\r');
-                }
-                else
-                {
-                    password = askSecret("Password: ");
-                    if (password is not null && askSecret("Again: ") != password)
-                    {
-                        stderr.WriteLine("The two passwords differ; nothing changed.");
-                        return 1;
-                    }
-                }
-                if (string.IsNullOrEmpty(password) || StaffAccounts.CheckPassword(password) is not null)
-                {
-                    stderr.WriteLine(StaffAccounts.CheckPassword(password ?? "") ?? "No password given.");
-                    return 1;
-                }
-                var added = await accounts.AddOrResetAsync(name, role, password, cancellationToken);
-                stdout.WriteLine(added ? $"Added {name} ({role})." : $"Updated {name} ({role}): new password, lock-out lifted.");
-                return 0;
-            }
-            case "remove" when name is not null:
-                if (await accounts.RemoveAsync(name, cancellationToken))
-                {
-                    stdout.WriteLine($"Removed {name}.");
-                    return 0;
-                }
-                stderr.WriteLine($"There is no staff account '{name}'.");
-                return 1;
-            case "list":
-                foreach (var account in await accounts.ListAsync(cancellationToken))
-                {
-                    stdout.WriteLine($"{account.Name}\t{account.Role}{(account.LockedUntil is { } until ? $"\tlocked until {until:yyyy-MM-dd HH:mm}Z" : "")}");
-                }
-                return 0;
-            default:
-                stderr.WriteLine(Usage);
-                return 2;
-        }
+        var name = new Argument<string>("NAME") { Description = "The staff member's sign-in name, e.g. lan.nguyen." };
+        var role = new Option<string>("--role") { Description = "What the account may do: viewer (the pages) or admin (also accounts and API keys).", Required = true };
+        role.AcceptOnlyFromAmong(StaffRoles.Viewer, StaffRoles.Admin);
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input instead of asking for it." };
+        // Only there to refuse it with the reason: a password on the command line is visible to everyone on the machine.
+        var password = new Option<string?>("--password", "-p") { Hidden = true };
+        password.Validators.Add(result => result.AddError("The password is never given as an argument: type it when asked, or pipe it with --password-stdin."));
+
+        var add = new Command("add", "Add a dashboard account, or give an existing one a new role and password (and lift its lock-out).") { name, role, passwordStdin, password };
+        add.SetAction((parse, cancellationToken) => WithAccountsAsync(parse, database, accounts =>
+            AddAsync(accounts, parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(passwordStdin), console, cancellationToken)));
+
+        var removed = new Argument<string>("NAME") { Description = "The account to remove." };
+        var remove = new Command("remove", "Remove a dashboard account; its sessions end at their next request.") { removed };
+        remove.SetAction((parse, cancellationToken) => WithAccountsAsync(parse, database, accounts => RemoveAsync(accounts, parse.GetValue(removed)!, console, cancellationToken)));
+
+        var list = new Command("list", "List the accounts: name<TAB>role, and when an account is locked until.");
+        list.SetAction((parse, cancellationToken) => WithAccountsAsync(parse, database, accounts => ListAsync(accounts, console, cancellationToken)));
+
+        return new Command("staff", "Dashboard accounts.") { add, remove, list };
     }
 
-    /// <summary>Reads a line from the terminal without echoing it; null when input ends.</summary>
-    public static string? ReadHidden(string prompt)
+    private static async Task<int> WithAccountsAsync(ParseResult parse, DatabaseOptions database, Func<StaffAccounts, Task<int>> run)
     {
-        if (Console.IsInputRedirected)
+        using var host = CliHost.Build(parse, database, (services, _) => services.AddStaffAccounts());
+        return await run(host.Services.GetRequiredService<StaffAccounts>());
+    }
+
+    public static async Task<int> AddAsync(StaffAccounts accounts, string name, string role, bool passwordFromStdin, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (StaffAccounts.CheckName(name) is { } badName)
         {
-            return Console.ReadLine();
+            console.Error.WriteLine(badName);
+            return 2;
         }
-        Console.Error.Write(prompt);
-        var text = new System.Text.StringBuilder();
-        while (true)
+        string? password;
+        if (passwordFromStdin)
         {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter)
+            password = (await console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r');
+        }
+        else
+        {
+            password = console.AskSecret("Password: ");
+            if (password is not null && console.AskSecret("Again: ") != password)
             {
-                Console.Error.WriteLine();
-                return text.ToString();
-            }
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (text.Length > 0) text.Length--;
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                text.Append(key.KeyChar);
+                console.Error.WriteLine("The two passwords differ; nothing changed.");
+                return 1;
             }
         }
+        if (string.IsNullOrEmpty(password) || StaffAccounts.CheckPassword(password) is not null)
+        {
+            console.Error.WriteLine(StaffAccounts.CheckPassword(password ?? "") ?? "No password given.");
+            return 1;
+        }
+        var added = await accounts.AddOrResetAsync(name, role, password, cancellationToken);
+        console.Out.WriteLine(added ? $"Added {name} ({role})." : $"Updated {name} ({role}): new password, lock-out lifted.");
+        return 0;
+    }
+
+    public static async Task<int> RemoveAsync(StaffAccounts accounts, string name, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (await accounts.RemoveAsync(name, cancellationToken))
+        {
+            console.Out.WriteLine($"Removed {name}.");
+            return 0;
+        }
+        console.Error.WriteLine($"There is no staff account '{name}'.");
+        return 1;
+    }
+
+    public static async Task<int> ListAsync(StaffAccounts accounts, CliConsole console, CancellationToken cancellationToken)
+    {
+        foreach (var account in await accounts.ListAsync(cancellationToken))
+        {
+            console.Out.WriteLine($"{account.Name}\t{account.Role}{(account.LockedUntil is { } until ? $"\tlocked until {until:yyyy-MM-dd HH:mm}Z" : "")}");
+        }
+        return 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using GuidanceBot.Content;
 
 namespace GuidanceBot.Cli.Commands;
@@ -5,6 +6,21 @@ namespace GuidanceBot.Cli.Commands;
 /// <summary><c>guidancebot validate [directory]</c>: checks every flow file the way the bot loads them at start-up.</summary>
 public static class ValidateCommand
 {
+    public static Command Create(CliConsole console)
+    {
+        var directory = new Argument<string?>("DIR")
+        {
+            Description = "The flow folder; by default dialogs/ here or in a parent folder.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("validate", "Check the flows in dialogs/ (or DIR): one line per flow (id, steps, content version), or every error as file:line:column and exit code 1.")
+        {
+            directory,
+        };
+        command.SetAction(parse => Run(parse.GetValue(directory), console.Out, console.Error));
+        return command;
+    }
+
     /// <summary>
     /// Prints <c>id⇥steps⇥content-version</c> per flow and returns 0, or prints every error as
     /// <c>file:line:column: message</c> to <paramref name="stderr"/> and returns 1.

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using GuidanceBot.Channels.Zalo;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GuidanceBot.Cli.Commands;
 
@@ -8,23 +10,40 @@ namespace GuidanceBot.Cli.Commands;
 /// </summary>
 public static class ZaloTokenCommand
 {
-    public const string Usage = "usage: guidancebot zalo token set [--sqlite PATH | --connection CONNECTION-STRING] [--expires-in SECONDS]   (stdin: access token, then refresh token)";
+    /// <summary>Zalo's access tokens live 25 hours.</summary>
+    private const long DefaultLifetime = 90000;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> positional, IZaloTokenStore tokens, string? expiresIn, TextReader input, TextWriter output, TextWriter error)
+    public static Command Create(CliConsole console, DatabaseOptions database)
     {
-        if (positional is not ["token", "set"])
+        var expiresIn = new Option<long>("--expires-in")
         {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
-        var seconds = 90000L;   // Zalo's access tokens live 25 hours.
-        if (expiresIn is not null && (!long.TryParse(expiresIn, out seconds) || seconds <= 0))
+            Description = "Seconds until the access token expires, as the Zalo console says (default 90000, 25 hours).",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => DefaultLifetime,
+        };
+        expiresIn.Validators.Add(result =>
         {
-            await error.WriteLineAsync("--expires-in must be a positive number of seconds.");
-            return 2;
-        }
+            if (result.GetValueOrDefault<long>() <= 0)
+            {
+                result.AddError("--expires-in must be a positive number of seconds.");
+            }
+        });
+        var set = new Command("set", "Store the first OA token pair, read from standard input: the access token, then the refresh token (two lines, or one line with a space).")
+        {
+            expiresIn,
+        };
+        set.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build(parse, database);
+            return await RunAsync(host.Services.GetRequiredService<IZaloTokenStore>(), parse.GetValue(expiresIn), console.In, console.Out, console.Error, cancellationToken);
+        });
+        return new Command("zalo", "Zalo Official Account set-up.") { new Command("token", "The OA's access and refresh tokens.") { set } };
+    }
+
+    public static async Task<int> RunAsync(IZaloTokenStore tokens, long expiresInSeconds, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         // Either two lines, or both on one line separated by whitespace.
-        var words = (await input.ReadToEndAsync()).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var words = (await input.ReadToEndAsync(cancellationToken)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length != 2)
         {
             await error.WriteLineAsync("Expected two values on standard input: the access token, then the refresh token.");
@@ -32,8 +51,8 @@ public static class ZaloTokenCommand
         }
 
         var now = DateTimeOffset.UtcNow;
-        await tokens.StoreAsync(null, words[0], words[1], now.AddSeconds(seconds), now, CancellationToken.None);
-        await output.WriteLineAsync($"Stored the Zalo token pair; the access token expires {now.AddSeconds(seconds):u}.");
+        await tokens.StoreAsync(null, words[0], words[1], now.AddSeconds(expiresInSeconds), now, cancellationToken);
+        await output.WriteLineAsync($"Stored the Zalo token pair; the access token expires {now.AddSeconds(expiresInSeconds):u}.");
         return 0;
     }
 }

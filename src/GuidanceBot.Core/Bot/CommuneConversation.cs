@@ -1,10 +1,10 @@
-using System.Globalization;
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
 using GuidanceBot.Places;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -66,14 +66,14 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
                 state.CommuneQuestion = new CommuneQuestion(pending?.Flow ?? flow?.Id, choices, state.TurnCount);
                 var question = ambiguous.Reason switch
                 {
-                    AmbiguityReason.Split => CommuneTexts.WhichPart,
-                    AmbiguityReason.FormerDistrict => CommuneTexts.WhichFromDistrict,
-                    _ => CommuneTexts.WhichOne,
+                    AmbiguityReason.Split => turn.Text("CommuneWhichPart"),
+                    AmbiguityReason.FormerDistrict => turn.Text("CommuneWhichFromDistrict"),
+                    _ => turn.Text("CommuneWhichOne"),
                 };
-                turn.Send(question.For(turn.Language), choices.Select(c => CardAction.ImBack(c.Label)));
+                turn.Send(question, choices.Select(c => CardAction.ImBack(c.Label)));
                 return CommuneReply.Asking;
             case PlaceMatch.Unknown when !asides && reading.Cues.Acts.Count == 0 && NamesAPlace(text, pending is not null):
-                turn.Send(Format(turn, CommuneTexts.Unknown, null));
+                turn.Send(turn.Text("CommuneUnknown", places.Name));
                 return CommuneReply.Answered;
         }
         return CommuneReply.None;
@@ -100,7 +100,7 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
         {
             turn.State.CommuneAsked = true;
             turn.State.CommuneQuestion = new CommuneQuestion(flow.Id, [], turn.State.TurnCount);
-            turn.Send(CommuneTexts.AskCommune.For(turn.Language));
+            turn.Send(turn.Text("CommuneAsk"));
         }
     }
 
@@ -137,7 +137,7 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
     private string Answer(TurnContext turn, Commune commune, LocalizedText? explanation, FlowDefinition? flow)
     {
         var office = flow is null ? LocalOffice.None : LocalOffices.Of(flow, options.Province);
-        var reply = office == LocalOffice.None ? Format(turn, CommuneTexts.Noted, commune) : Office(turn, commune, office);
+        var reply = office == LocalOffice.None ? turn.Text("CommuneNoted", Name(turn, commune)) : Office(turn, commune, office);
         return explanation is null ? reply : explanation.For(turn.Language) + "\n" + reply;
     }
 
@@ -145,23 +145,23 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
     {
         if (office == LocalOffice.Police)
         {
-            return Format(turn, CommuneTexts.CommunePolice, commune);
+            return turn.Text("CommunePolice", Name(turn, commune));
         }
         if (commune.ServicePoints.Count == 0)
         {
-            return Format(turn, CommuneTexts.NoServicePoint, commune);
+            return turn.Text("CommuneNoServicePoint", Name(turn, commune));
         }
-        var lines = new List<string> { Format(turn, CommuneTexts.ServicePointsIntro, commune) };
+        var lines = new List<string> { turn.Text("CommuneServicePoints", Name(turn, commune)) };
         foreach (var point in commune.ServicePoints)
         {
             var line = $"- {point.Name}, {point.Address}";
             if (point.Phone is not null)
             {
-                line += $"; {CommuneTexts.ServicePointPhone.For(turn.Language)} {point.Phone}";
+                line += $"; {turn.Text("CommuneServicePointPhone")} {point.Phone}";
             }
             if (point.Hours is not null)
             {
-                line += $"; {CommuneTexts.ServicePointHours.For(turn.Language)} {point.Hours}";
+                line += $"; {turn.Text("CommuneServicePointHours")} {point.Hours}";
             }
             lines.Add(line);
         }
@@ -171,9 +171,6 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
     /// <summary>The procedure whose office the answer names: the one the pending question was asked for, else the one on screen.</summary>
     private FlowDefinition? OfficeFlow(CommuneQuestion? pending, FlowDefinition? flow) =>
         pending?.Flow is { } asked ? catalog().Find(asked) : flow;
-
-    private string Format(TurnContext turn, LocalizedText text, Commune? commune) =>
-        string.Format(CultureInfo.InvariantCulture, text.For(turn.Language), commune is null ? "" : Name(turn, commune), places.Name);
 
     private static string Name(TurnContext turn, Commune commune) =>
         turn.IsEnglish ? $"{commune.Name} {commune.Kind.EnglishWord()}" : commune.Title;

@@ -26,8 +26,7 @@ public sealed class DialogBot(RootDialog root) : IBot
         {
             if (turn.State.DialogStack.Count > 0 && activity.Type == ActivityTypes.Message)
             {
-                turn.Send(turn.T("Mình vừa được nâng cấp nên không tiếp tục được cuộc trò chuyện trước. Mình bắt đầu lại nhé.",
-                    "I have just been upgraded and cannot continue our earlier conversation. Let's start again."));
+                turn.Send(turn.Text("UpgradedStartAgain"));
             }
             turn.State.DialogStack.Clear();
             turn.State.StackFormat = StackFormat;

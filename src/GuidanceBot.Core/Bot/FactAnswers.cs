@@ -1,5 +1,6 @@
 using GuidanceBot.Content;
 using GuidanceBot.Engine;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -16,22 +17,19 @@ public sealed class FactAnswers(BotOptions options, StepRenderer renderer)
     public (string Text, string Answered) Answer(TurnContext turn, FlowDefinition flow, string fact, FlowRun? run, bool nameTheFlow)
     {
         var answer = FromSteps(turn, flow, fact, run) ?? FromFacts(turn, flow, fact);
-        var about = nameTheFlow ? turn.T($"Về \"{flow.Title.Vi}\": ", $"About \"{flow.Title.For("en")}\": ") : "";
+        var about = nameTheFlow ? turn.Text("AboutFlow", flow.Title.For(turn.Language)) : "";
         if (answer is null && ToldLater(flow, fact))
         {
-            return (about + turn.T(
-                $"{Label(fact).Vi} tùy trường hợp của bạn: mình hỏi vài câu rồi sẽ cho bạn biết ở bước đó.",
-                $"The {Noun(fact).For("en")} depends on your case: I will ask a few questions and tell you at that step."), "later");
+            // Vietnamese opens the sentence with the fact's label, English with "The" and its noun.
+            var subject = (turn.IsEnglish ? Noun(fact) : Label(fact)).For(turn.Language);
+            return (about + turn.Text("FactLater", subject), "later");
         }
         if (answer is null)
         {
-            return (about + turn.T(
-                $"Mình chưa có thông tin chắc chắn về {Noun(fact).Vi} của thủ tục này nên không đoán. Bạn hỏi tổng đài {options.Hotline} hoặc xem trang thủ tục: {flow.Source.Url}",
-                $"I have no confirmed information on the {Noun(fact).For("en")} of this procedure, so I will not guess. Ask the hotline {options.Hotline} or see the procedure's page: {flow.Source.Url}"), "no");
+            return (about + turn.Text("FactUnknown", Noun(fact).For(turn.Language), options.Hotline, flow.Source.Url), "no");
         }
         var hedge = flow.Source.IsUnconfirmed(fact)
-            ? turn.T("\n(Thông tin này chưa được xác nhận chắc chắn; bạn kiểm tra lại trên trang thủ tục trước khi nộp.)",
-                "\n(This is not fully confirmed; please check it on the procedure's page before you apply.)")
+            ? "\n" + turn.Text("FactNotConfirmed")
             : "";
         return (about + answer + hedge, "yes");
     }
@@ -62,7 +60,7 @@ public sealed class FactAnswers(BotOptions options, StepRenderer renderer)
             var said = fact switch
             {
                 FactNames.Fee when inform.Fee is { } fee => renderer.Fee(turn, fee),
-                FactNames.Time when inform.Time is { } time => turn.T("Thời gian giải quyết: ", "Processing time: ") + time.For(turn.Language),
+                FactNames.Time when inform.Time is { } time => turn.Text("ProcessingTime") + time.For(turn.Language),
                 FactNames.Documents when inform.DocumentsFor(run.Answers).Count > 0 => renderer.Checklist(turn, inform, run.Answers),
                 _ => null,
             };
@@ -86,25 +84,25 @@ public sealed class FactAnswers(BotOptions options, StepRenderer renderer)
 
     private static LocalizedText Label(string fact) => fact switch
     {
-        FactNames.Fee => new("Lệ phí", "Fee"),
-        FactNames.Time => new("Thời gian giải quyết", "Processing time"),
-        FactNames.Documents => new("Giấy tờ cần chuẩn bị", "Documents"),
-        FactNames.Where => new("Nơi nộp, cơ quan giải quyết", "Where to apply"),
-        FactNames.Online => new("Nộp trực tuyến", "Applying online"),
-        FactNames.Legal => new("Căn cứ pháp lý", "Legal basis"),
-        FactNames.Next => new("Sau khi nộp", "After you apply"),
+        FactNames.Fee => BotTexts.Pair("FactFee"),
+        FactNames.Time => BotTexts.Pair("FactTime"),
+        FactNames.Documents => BotTexts.Pair("FactDocuments"),
+        FactNames.Where => BotTexts.Pair("FactWhere"),
+        FactNames.Online => BotTexts.Pair("FactOnline"),
+        FactNames.Legal => BotTexts.Pair("FactLegal"),
+        FactNames.Next => BotTexts.Pair("FactNext"),
         _ => new(fact, fact),
     };
 
     private static LocalizedText Noun(string fact) => fact switch
     {
-        FactNames.Fee => new("lệ phí", "fee"),
-        FactNames.Time => new("thời gian giải quyết", "processing time"),
-        FactNames.Documents => new("giấy tờ cần chuẩn bị", "documents needed"),
-        FactNames.Where => new("nơi nộp hồ sơ", "place to apply"),
-        FactNames.Online => new("việc nộp trực tuyến", "online application"),
-        FactNames.Legal => new("căn cứ pháp lý", "legal basis"),
-        FactNames.Next => new("các bước sau khi nộp", "steps after applying"),
+        FactNames.Fee => BotTexts.Pair("FactFeeNoun"),
+        FactNames.Time => BotTexts.Pair("FactTimeNoun"),
+        FactNames.Documents => BotTexts.Pair("FactDocumentsNoun"),
+        FactNames.Where => BotTexts.Pair("FactWhereNoun"),
+        FactNames.Online => BotTexts.Pair("FactOnlineNoun"),
+        FactNames.Legal => BotTexts.Pair("FactLegalNoun"),
+        FactNames.Next => BotTexts.Pair("FactNextNoun"),
         _ => new(fact, fact),
     };
 }

@@ -7,6 +7,7 @@ using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -65,9 +66,7 @@ public sealed class FlowDialog : Dialog
         Record(turn, run, EventKinds.FlowStarted, null, started.Count > 0 ? started : null);
         if (start.Announce)
         {
-            turn.Send((start.Greeted ? turn.T("Chào bạn! ", "Hello! ") : "") + turn.T(
-                $"Mình hướng dẫn bạn \"{flow.Title.Vi}\". Gõ \"thoát\" để dừng bất cứ lúc nào, \"quay lại\" để về bước trước.",
-                $"I will guide you through \"{flow.Title.For("en")}\". Type \"cancel\" to stop at any time, \"back\" for the previous step."));
+            turn.Send((start.Greeted ? turn.Text("Hello") : "") + turn.Text("FlowAnnounce", flow.Title.For(turn.Language)));
         }
         foreach (var question in CueRecognizer.InFactOrder(start.Questions ?? []))
         {
@@ -85,21 +84,20 @@ public sealed class FlowDialog : Dialog
         }
         if (FlowRun.In(turn, dc.ActiveDialog!) is not { } run)
         {
-            turn.Send(turn.T("Xin lỗi, mình không tiếp tục được hướng dẫn trước. Bạn chọn lại giúp mình nhé.",
-                "Sorry, I cannot continue the previous guide. Please choose again."));
+            turn.Send(turn.Text("CannotContinueGuide"));
             return await dc.EndDialogAsync(null, cancellationToken);
         }
         ResumeIfAbandoned(turn, run);
         var flow = _catalog().Find(run.Flow);
         if (flow is null)
         {
-            turn.Send(turn.T("Hướng dẫn này không còn nữa. Bạn chọn hướng dẫn khác nhé.", "This guide is no longer available. Please pick another."));
+            turn.Send(turn.Text("GuideNoLongerAvailablePick"));
             return await dc.EndDialogAsync(null, cancellationToken);
         }
         if (flow.FindStep(run.Step) is not { } step)
         {
             // The content was edited under this conversation and the step is gone: start the flow's new version.
-            turn.Send(turn.T("Hướng dẫn này vừa được cập nhật. Mình bắt đầu lại từ đầu nhé.", "This guide was just updated. Let's start it again."));
+            turn.Send(turn.Text("GuideWasJustUpdatedLets"));
             return await dc.ReplaceDialogAsync(DialogId, new FlowStart(flow.Id, run.Called).ToJson(), cancellationToken);
         }
         run.Version = flow.ContentVersion;
@@ -137,22 +135,19 @@ public sealed class FlowDialog : Dialog
                 return await dc.EndDialogAsync(new RouterRequest(SwitchTo: run.SwitchTo).ToJson(), cancellationToken);
             case FlowAsking.Switch when answer == false:
                 run.SwitchTo = null;
-                turn.Send(turn.T("Được, mình tiếp tục hướng dẫn hiện tại.", "OK, let's carry on."));
+                turn.Send(turn.Text("OKLetsCarry"));
                 return await ShowAsync(dc, run, flow, step, cancellationToken);
             case FlowAsking.Stuck when answer == true:
                 Record(turn, run, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "done" });
                 return await EnterAsync(dc, run, flow, ((DoStep)step).Next, cancellationToken);
             case FlowAsking.Stuck when answer == false:
                 Record(turn, run, EventKinds.StepAnswered, step.Id, new() { ["answer"] = "still-stuck" });
-                return await AskStuckAsync(dc, run, (DoStep)step, turn.T(
-                    $"Bước này khó, bạn không phải người duy nhất gặp. Bạn gọi tổng đài {_options.Hotline} hoặc gõ \"gặp cán bộ\" để được hỗ trợ; xong thì bấm \"Đã làm được\".",
-                    $"This step is hard for many people. Call {_options.Hotline} or type \"talk to staff\" for help; tap \"It worked\" when done."), cancellationToken);
+                return await AskStuckAsync(dc, run, (DoStep)step, turn.Text("StepHardManyPeopleCall", _options.Hotline), cancellationToken);
             case FlowAsking.Helpful when answer is { } helpful:
                 Record(turn, run, EventKinds.HelpfulAnswered, step.Id, new() { ["helpful"] = helpful ? "yes" : "no" });
                 turn.Send(helpful
-                    ? turn.T("Cảm ơn bạn! Chúc bạn làm thủ tục thuận lợi.", "Thank you! Good luck with your application.")
-                    : turn.T($"Cảm ơn bạn đã cho biết, cán bộ sẽ xem lại hướng dẫn này. Cần hỗ trợ ngay, bạn gọi {_options.Hotline}.",
-                        $"Thanks for telling us; staff will review this guide. For help now, call {_options.Hotline}."));
+                    ? turn.Text("ThankGoodLuckWithApplication")
+                    : turn.Text("ThanksTellingUsStaffWill", _options.Hotline));
                 return await dc.EndDialogAsync(JsonValue.Create(run.Outcome), cancellationToken);
             case FlowAsking.Helpful:
                 // Not an answer to the question: the citizen has moved on; let the router read the message.
@@ -204,8 +199,7 @@ public sealed class FlowDialog : Dialog
             case GlobalCommand.Help:
                 turn.Send(step.Help is { } help
                     ? help.For(turn.Language)
-                    : turn.T("Bạn bấm một nút bên dưới để trả lời. Gõ \"quay lại\" để về bước trước, \"gặp cán bộ\" để được người hỗ trợ.",
-                        "Tap a button below to answer. Type \"back\" for the previous step, \"talk to staff\" for a person."));
+                    : turn.Text("TapButtonBelowAnswerType"));
                 return await ShowAsync(dc, run, flow, step, cancellationToken);
         }
         switch (step)
@@ -283,7 +277,7 @@ public sealed class FlowDialog : Dialog
             }
             if (_reader.StrongFlow(reading) is { } same && same.Id == flow.Id)
             {
-                turn.Send(turn.T($"Bạn đang ở hướng dẫn \"{flow.Title.Vi}\". Đây là bước hiện tại:", $"You are in \"{flow.Title.For("en")}\". Here is the current step:"));
+                turn.Send(turn.Text("AlreadyInFlow", flow.Title.For(turn.Language)));
                 return await ShowAsync(dc, run, flow, step, cancellationToken);
             }
         }
@@ -321,9 +315,8 @@ public sealed class FlowDialog : Dialog
         Record(turn, run, EventKinds.PromptRetried, step.Id, new() { ["attempt"] = run.Attempts.ToString(CultureInfo.InvariantCulture) });
         Record(turn, run, EventKinds.NotUnderstood, step.Id, new() { [TurnEngine.TextProperty] = Redactor.Redact(text) });
         turn.Send(run.Attempts >= 3
-            ? turn.T($"Mình vẫn chưa hiểu. Bạn bấm một nút bên dưới, hoặc gõ \"gặp cán bộ\" (tổng đài {_options.Hotline}).",
-                $"I still don't understand. Tap a button below, or type \"talk to staff\" (hotline {_options.Hotline}).")
-            : turn.T("Mình chưa hiểu câu trả lời. Bạn bấm một nút bên dưới nhé.", "I did not understand that. Please tap a button below."));
+            ? turn.Text("StillDontUnderstandTapButton", _options.Hotline)
+            : turn.Text("DidNotUnderstandTapButton"));
         return await ShowAsync(dc, run, flow, step, cancellationToken);
     }
 
@@ -402,7 +395,7 @@ public sealed class FlowDialog : Dialog
         {
             return await dc.EndDialogAsync(JsonValue.Create(outcome), cancellationToken);
         }
-        return await AskAsync(dc, run, FlowAsking.Helpful, new("Hướng dẫn này có giúp được bạn không?", "Was this guide helpful?"),
+        return await AskAsync(dc, run, FlowAsking.Helpful, BotTexts.Pair("WasGuideHelpful"),
             FlowLabels.Helpful, FlowLabels.NotHelpful, cancellationToken);
     }
 
@@ -410,8 +403,7 @@ public sealed class FlowDialog : Dialog
     {
         run.SwitchTo = target.Id;
         return await AskAsync(dc, run, FlowAsking.Switch,
-            new($"Bạn đang làm \"{flow.Title.Vi}\". Bạn muốn chuyển sang hướng dẫn \"{target.Title.Vi}\" không?",
-                $"You are in \"{flow.Title.For("en")}\". Switch to \"{target.Title.For("en")}\"?"),
+            BotTexts.Pair("Switch", l => [flow.Title.For(l), target.Title.For(l)]),
             FlowLabels.Yes, FlowLabels.No, cancellationToken);
     }
 
@@ -440,8 +432,7 @@ public sealed class FlowDialog : Dialog
         }
         run.Reminder = ReminderStatus.Asked;
         return await AskAsync(dc, run, FlowAsking.Reminder,
-            new("Cần thời gian chuẩn bị giấy tờ thì bạn cứ đi chuẩn bị. Nhắc bạn tiếp tục sau nhé? Mình chỉ nhắn một lần, nếu bạn chưa quay lại.",
-                "Need time to gather these? Shall I remind you to continue later? Just one message, if you have not come back."),
+            BotTexts.Pair("NeedTimeGatherTheseShall"),
             FlowLabels.RemindMe, FlowLabels.NoReminder, cancellationToken, labelsOnly: true);
     }
 
@@ -451,8 +442,8 @@ public sealed class FlowDialog : Dialog
         run.Reminder = remind ? ReminderStatus.Yes : ReminderStatus.No;
         Record(turn, run, EventKinds.ReminderAnswered, run.Step, new() { ["remind"] = remind ? "yes" : "no" });
         var reply = turn.Send(remind
-                ? turn.T("Được, nếu bạn chưa quay lại, mình sẽ nhắn nhắc bạn một lần.", "OK: if you have not come back, I will send you one reminder.")
-                : turn.T("Được, mình sẽ không nhắc.", "OK, no reminder."),
+                ? turn.Text("OKIfHaveNotCome")
+                : turn.Text("OKNoReminder"),
             _renderer.Buttons(turn, step, run));
         if (remind)
         {
@@ -490,7 +481,7 @@ public sealed class FlowDialog : Dialog
         if (history.Count == 0)
         {
             history.Add(run.Step);
-            turn.Send(turn.T("Đây là bước đầu tiên của phần này, không còn bước nào trước đó.", "This is the first step of this part; there is nothing before it."));
+            turn.Send(turn.Text("FirstStepPartThereNothing"));
             return await ShowAsync(dc, run, flow, step, cancellationToken);
         }
         var previous = history[^1];

@@ -5,6 +5,7 @@ using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -20,7 +21,7 @@ public sealed class FlowOfferDialog(Func<FlowCatalog> catalog) : Dialog(DialogId
     /// <summary>The choice prompt it asks with; registered by the dialog that holds it (the root).</summary>
     public const string ChoicePromptId = "flow-offer-choice";
 
-    private static readonly Content.LocalizedText NotThese = new("Không phải", "None of these");
+    private static readonly Content.LocalizedText NotThese = BotTexts.Pair("NoneOfThese");
 
     public override Task<DialogTurnResult> BeginAsync(DialogContext dc, JsonNode? options, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class FlowOfferDialog(Func<FlowCatalog> catalog) : Dialog(DialogId
         });
         PromptOptions Choice(string language) => new()
         {
-            Prompt = language == "en" ? "Is it one of these?" : "Có phải bạn muốn làm một trong các thủ tục này không?",
+            Prompt = BotTexts.Get(language, "IsItOneOfThese"),
             Choices = [.. flows.Select(f => f.Title.For(language)), NotThese.For(language)],
             PassOn = true,
         };
@@ -60,8 +61,7 @@ public sealed class FlowOfferDialog(Func<FlowCatalog> catalog) : Dialog(DialogId
         {
             return await dc.EndDialogAsync(new RouterRequest(Reroute: true).ToJson(), cancellationToken);
         }
-        turn.Send(turn.T("Xin lỗi, mình hiểu chưa đúng. Bạn chọn một nhóm thủ tục bên dưới, hoặc gõ lại ngắn gọn điều bạn cần.",
-                "Sorry, I got that wrong. Pick a group below, or type what you need in a few words."),
+        turn.Send(turn.Text("OfferWrongPickGroup"),
             TopicMenu.Buttons(turn));
         return await dc.EndDialogAsync(new RouterRequest().ToJson(), cancellationToken);
     }

@@ -3,6 +3,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -44,7 +45,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         {
             return Task.FromResult(true);
         }
-        context.Error = new LocalizedReason("Ngày sinh này ở tương lai, bạn kiểm tra lại giúp mình nhé.", "That date is in the future; please check it.");
+        context.Error = BotTexts.Reason("DateFutureCheck");
         return Task.FromResult(false);
     }
 
@@ -53,7 +54,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         step.Turn.Record(EventKinds.FlowStarted, DialogId);
         return step.PromptAsync("date", new PromptOptions
         {
-            Prompt = step.Turn.T("Ngày sinh của bạn là ngày nào? (ví dụ 05/03/1990)", "What is your date of birth? (e.g. 05/03/1990)"),
+            Prompt = step.Turn.Text("WhatDateBirthEG"),
         }, ct);
     }
 
@@ -65,14 +66,12 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         step.Values["birthYear"] = birth.Year;
         if (age < 14)
         {
-            step.Turn.Send(step.Turn.T(
-                "Bạn chưa đủ 14 tuổi nên chưa tự đăng ký tài khoản VNeID. Cha hoặc mẹ đăng ký cho bạn trong tài khoản VNeID của cha mẹ.",
-                "Under 14 you cannot register a VNeID account yourself: a parent adds you in their own VNeID account."));
+            step.Turn.Send(step.Turn.Text("Under14CannotRegisterVNeID"));
             return await FinishAsync(step, Outcomes.NotEligible, ct);
         }
         return await step.PromptAsync("confirm", new PromptOptions
         {
-            Prompt = step.Turn.T("Bạn đã có thẻ căn cước (CCCD) gắn chip chưa?", "Do you have a chip-based citizen ID card (CCCD)?"),
+            Prompt = step.Turn.Text("DoHaveChipBasedCitizen"),
         }, ct);
     }
 
@@ -80,16 +79,12 @@ public sealed class ReadinessCheckDialog : ComponentDialog
     {
         if (step.Result?.GetValue<bool>() != true)
         {
-            step.Turn.Send(step.Turn.T(
-                "Bạn cần làm thẻ căn cước gắn chip trước. Khi làm thẻ tại công an, bạn đề nghị cấp luôn tài khoản VNeID mức 2.",
-                "You need a chip ID card first. When you apply for it at the police office, ask for a level-2 VNeID account at the same time."));
+            step.Turn.Send(step.Turn.Text("NeedChipIDCardFirst"));
             return await FinishAsync(step, Outcomes.InPerson, ct);
         }
         return await step.PromptAsync("cccd", new PromptOptions
         {
-            Prompt = step.Turn.T(
-                "Ứng dụng VNeID sẽ hỏi số định danh 12 số in trên thẻ. Bạn gõ số đó để mình kiểm tra định dạng giúp (mình không lưu số này).",
-                "The VNeID app asks for the 12-digit number printed on your card. Type it and I will check its format (I do not keep it)."),
+            Prompt = step.Turn.Text("VNeIDAppAsks12Digit"),
             BirthYear = (int?)step.Values["birthYear"],
         }, ct);
     }
@@ -100,7 +95,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         step.Values["province"] = (string?)step.Result?["province"];
         return await step.PromptAsync("phone", new PromptOptions
         {
-            Prompt = step.Turn.T("Số điện thoại bạn sẽ dùng để nhận mã OTP là số nào?", "Which mobile number will receive your one-time codes?"),
+            Prompt = step.Turn.Text("WhichMobileNumberWillReceive"),
         }, ct);
     }
 
@@ -108,7 +103,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
     {
         return await step.PromptAsync("confirm", new PromptOptions
         {
-            Prompt = step.Turn.T("Số điện thoại đó có đứng tên chính bạn (chính chủ) không?", "Is that number registered in your own name?"),
+            Prompt = step.Turn.Text("NumberRegisteredOwnName"),
         }, ct);
     }
 
@@ -117,7 +112,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         step.Values["ownNumber"] = step.Result?.GetValue<bool>() == true;
         return await step.PromptAsync("choice", new PromptOptions
         {
-            Prompt = step.Turn.T("Bạn dùng loại điện thoại nào?", "What kind of phone do you use?"),
+            Prompt = step.Turn.Text("WhatKindPhoneDoUse"),
             Choices = step.Turn.IsEnglish
                 ? ["iPhone", "Android", "No smartphone"]
                 : ["iPhone", "Android", "Không có điện thoại thông minh"],
@@ -134,7 +129,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         }
         return await step.PromptAsync("number", new PromptOptions
         {
-            Prompt = step.Turn.T("iPhone của bạn là đời mấy? Gõ số, ví dụ 11 (iPhone SE gõ 7).", "Which iPhone model number? e.g. 11 (for an SE, type 7)."),
+            Prompt = step.Turn.Text("WhichIPhoneModelNumberE"),
             Min = 3,
             Max = 30,
         }, ct);
@@ -148,40 +143,35 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         }
         return await step.PromptAsync("text", new PromptOptions
         {
-            Prompt = step.Turn.T("Có tài khoản rồi, bạn định làm thủ tục gì trước? (ví dụ: khai sinh, tạm trú)",
-                "Once you have the account, what will you do first? (e.g. birth registration, temporary residence)"),
+            Prompt = step.Turn.Text("OnceHaveAccountWhatWill"),
         }, ct);
     }
 
     private static async Task<DialogTurnResult> Summarise(WaterfallStepContext step, CancellationToken ct)
     {
         var t = step.Turn;
-        var lines = new List<string> { t.T("Kết quả kiểm tra:", "Your check:") };
+        var lines = new List<string> { t.Text("Check") };
         if (step.Values["province"] is JsonValue province)
         {
-            lines.Add(t.T($"✔ Số định danh hợp lệ (nơi đăng ký khai sinh: {province}).", $"✔ Your ID number is valid (birth registered in {province})."));
+            lines.Add(t.Text("IDNumberValidBirthRegistered", province));
         }
         if (step.Values["ownNumber"]?.GetValue<bool>() == true)
         {
-            lines.Add(t.T("✔ Số điện thoại chính chủ.", "✔ The phone number is in your name."));
+            lines.Add(t.Text("PhoneNumberName"));
         }
         else
         {
-            lines.Add(t.T("✘ Số điện thoại chưa chính chủ: ra cửa hàng nhà mạng chuẩn hóa thông tin thuê bao trước, nếu không bạn sẽ không nhận được mã kích hoạt.",
-                "✘ The number is not in your name: have your mobile operator update the subscriber details first, or the activation code will not reach you."));
+            lines.Add(t.Text("NumberNotNameHaveMobile"));
         }
         var phoneKind = (int?)step.Values["phoneKind"];
         var nfc = (bool?)step.Values["nfc"];
         lines.Add(phoneKind switch
         {
-            2 => t.T("✘ Không có điện thoại thông minh: bạn đến công an xã/phường để được đăng ký mức 2, rồi nhờ người thân cài VNeID giúp.",
-                "✘ No smartphone: go to the commune police for a level-2 account and ask a relative to install VNeID for you."),
-            0 when nfc == false => t.T("• iPhone đời này không đọc được chip thẻ (NFC); bạn vẫn đăng ký được, nhưng khi cần xác thực chip hãy nhờ công an xã/phường.",
-                "• This iPhone cannot read the card chip (NFC); you can still register, but ask the commune police when chip verification is needed."),
-            _ => t.T("✔ Điện thoại dùng được ứng dụng VNeID.", "✔ Your phone can run the VNeID app."),
+            2 => t.Text("NoSmartphoneGoCommunePolice"),
+            0 when nfc == false => t.Text("IPhoneCannotReadCardChip"),
+            _ => t.Text("PhoneCanRunVNeIDApp"),
         });
-        lines.Add(t.T("Tiếp theo: cài ứng dụng VNeID và chọn \"Đăng ký\" để có tài khoản mức 1, hoặc đến công an xã/phường bất kỳ để đăng ký mức 2 (cần cho hầu hết thủ tục trực tuyến).",
-            "Next: install the VNeID app and tap \"Đăng ký\" for a level-1 account, or visit any commune police office for level 2 (needed for most online procedures)."));
+        lines.Add(t.Text("NextInstallVNeIDAppTap"));
         t.Send(string.Join("\n", lines));
         return await FinishAsync(step, Outcomes.Completed, ct);
     }
@@ -193,9 +183,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         {
             return await next(step, ct);
         }
-        step.Turn.Send(step.Turn.T(
-            "Mình chưa nhận được câu trả lời phù hợp sau vài lần. Bạn gõ \"gặp cán bộ\" để được hỗ trợ, hoặc \"bắt đầu lại\".",
-            "I could not get a usable answer after a few tries. Type \"talk to staff\" for help, or \"restart\"."));
+        step.Turn.Send(step.Turn.Text("CouldNotGetUsableAnswer"));
         step.Turn.Record(EventKinds.FlowCancelled, DialogId, step.Name, new Dictionary<string, string> { ["reason"] = "retry-limit" });
         return await step.EndDialogAsync(null, ct);
     };

@@ -4,6 +4,7 @@ using GuidanceBot.Analytics;
 using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
+using GuidanceBot.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace GuidanceBot.Bot;
@@ -139,7 +140,7 @@ public sealed class ResumeReminders(IConversationStore store, Func<FlowCatalog> 
             ChannelId = conversation.Channel,
             Conversation = new ConversationAccount { Id = conversation.Id },
             Locale = language == "en" ? "en-US" : "vi-VN",
-            Text = (language == "en" ? "A reminder, as you asked. " : "Như đã hẹn, mình nhắn nhắc bạn. ") + offer,
+            Text = BotTexts.Get(language, "ReminderAsAsked") + offer,
             SuggestedActions = new SuggestedActions { Actions = [.. buttons] },
             InputHint = "expectingInput",
         };

@@ -6,6 +6,7 @@ using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
 using GuidanceBot.Places;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -26,8 +27,8 @@ public sealed class RootDialog : ComponentDialog
     // Detectors report a confidence in [0, 1]; below this an English-looking message is answered in Vietnamese.
     private const double SwitchToEnglishFrom = 0.9;
 
-    private static readonly LocalizedText ResumeLabel = new("Tiếp tục", "Continue");
-    private static readonly LocalizedText OtherLabel = new("Làm việc khác", "Something else");
+    private static readonly LocalizedText ResumeLabel = BotTexts.Pair("Continue");
+    private static readonly LocalizedText OtherLabel = BotTexts.Pair("SomethingElse");
     private static readonly LocalizedText ReadinessTitle = new(ReadinessCheckDialog.Title.Vi, ReadinessCheckDialog.Title.En);
 
     private readonly Func<FlowCatalog> _catalog;
@@ -94,7 +95,7 @@ public sealed class RootDialog : ComponentDialog
             // "Chào ad, mình quay lại rồi" to "Lần trước bạn dừng ở …?" is not a no: greet back and ask again.
             turn.Record(EventKinds.Act, properties: new Dictionary<string, string> { ["act"] = act.Name() });
             var (offer, offerButtons) = ResumeOffer(_catalog(), running, turn.Language);
-            turn.Send((act == ConversationalAct.Greeting ? turn.T("Chào bạn! ", "Hello! ") : "") + offer, offerButtons);
+            turn.Send((act == ConversationalAct.Greeting ? turn.Text("Hello") : "") + offer, offerButtons);
             return DialogTurnResult.Waiting;
         }
         if (memory[ResumeOffered] is not null)
@@ -117,7 +118,7 @@ public sealed class RootDialog : ComponentDialog
             await inner.CancelAllDialogsAsync(cancellationToken);
             if (IsLabel(text, OtherLabel) || ConfirmRecognizer.Recognize(text) == false)
             {
-                turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicMenu.Buttons(turn));
+                turn.Send(turn.Text("WhatDoNeedDo"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
             }
             return await RouteAsync(inner, text, cancellationToken);
@@ -132,7 +133,7 @@ public sealed class RootDialog : ComponentDialog
         {
             case GlobalCommand.Cancel:
                 await inner.CancelAllDialogsAsync(cancellationToken);
-                turn.Send(turn.T("Đã dừng hướng dẫn. Bạn cần mình giúp gì khác?", "Stopped. What else can I help with?"), TopicMenu.Buttons(turn));
+                turn.Send(turn.Text("StoppedWhatElseCanHelp"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
             case GlobalCommand.Restart:
                 await inner.CancelAllDialogsAsync(cancellationToken);
@@ -142,10 +143,10 @@ public sealed class RootDialog : ComponentDialog
                 return await HandOffAsync(inner, running, cancellationToken);
             case GlobalCommand.English or GlobalCommand.Vietnamese:
                 turn.State.Language = GlobalCommands.Recognize(text) == GlobalCommand.English ? "en" : "vi";
-                turn.Send(turn.T("Mình sẽ trả lời bằng tiếng Việt.", "I will answer in English."));
+                turn.Send(turn.Text("WillAnswerEnglish"));
                 if (inner.ActiveDialog is null)
                 {
-                    turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicMenu.Buttons(turn));
+                    turn.Send(turn.Text("WhatDoNeedDo"), TopicMenu.Buttons(turn));
                 }
                 else
                 {
@@ -154,12 +155,10 @@ public sealed class RootDialog : ComponentDialog
                 return DialogTurnResult.Waiting;
             // Inside a flow, the flow gives the step's own help.
             case GlobalCommand.Help when running is not { Ended: false }:
-                turn.Send(turn.T(
-                    "Bạn bấm nút hoặc gõ câu hỏi, ví dụ \"làm giấy khai sinh cho con\". Gõ \"quay lại\" để về bước trước, \"bắt đầu lại\" để về menu, \"thoát\" để dừng, \"gặp cán bộ\" để được người hỗ trợ, \"English\" để đổi ngôn ngữ.",
-                    "Tap a button or type a question, e.g. \"register my baby's birth\". Type \"back\" for the previous step, \"restart\" for the menu, \"cancel\" to stop, \"talk to staff\" for a person, \"tiếng Việt\" to switch language."));
+                turn.Send(turn.Text("TapButtonTypeQuestionE"));
                 if (inner.ActiveDialog is null)
                 {
-                    turn.Send(turn.T("Bạn cần làm thủ tục gì?", "What do you need to do?"), TopicMenu.Buttons(turn));
+                    turn.Send(turn.Text("WhatDoNeedDo"), TopicMenu.Buttons(turn));
                 }
                 else
                 {
@@ -167,7 +166,7 @@ public sealed class RootDialog : ComponentDialog
                 }
                 return DialogTurnResult.Waiting;
             case GlobalCommand.Back when inner.ActiveDialog is null:
-                turn.Send(turn.T("Bạn đang ở menu chính.", "You are at the main menu."), TopicMenu.Buttons(turn));
+                turn.Send(turn.Text("AtMainMenu"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
         }
 
@@ -199,8 +198,7 @@ public sealed class RootDialog : ComponentDialog
         return DialogTurnResult.Waiting;
     }
 
-    private static void AnythingElse(TurnContext turn) =>
-        turn.Send(turn.T("Bạn cần hướng dẫn gì thêm không?", "Anything else I can guide you through?"), TopicMenu.Buttons(turn));
+    private static void AnythingElse(TurnContext turn) => turn.Send(turn.Text("AnythingElseCanGuideThrough"), TopicMenu.Buttons(turn));
 
     /// <summary>Free text or a menu tap with nothing running.</summary>
     private async Task<DialogTurnResult> RouteAsync(DialogContext inner, string text, CancellationToken cancellationToken)
@@ -216,7 +214,7 @@ public sealed class RootDialog : ComponentDialog
             {
                 buttons.Add(ReadinessTitle);
             }
-            turn.Send(turn.T($"{topic.Title.Vi}: bạn chọn thủ tục nhé.", $"{topic.Title.For("en")}: pick one."), buttons.Take(5).Select(t => CardAction.ImBack(t.For(turn.Language))));
+            turn.Send(turn.Text("PickOne", topic.Title.For(turn.Language)), buttons.Take(5).Select(t => CardAction.ImBack(t.For(turn.Language))));
             return DialogTurnResult.Waiting;
         }
         if (TopicMenu.IsTitle(canonical, ReadinessTitle))
@@ -255,8 +253,7 @@ public sealed class RootDialog : ComponentDialog
                     RecordQuestion(turn, question, null, "which-procedure");
                 }
                 turn.State.Memory[PendingQuestions] = new JsonArray([.. questions.Select(q => JsonValue.Create(q))]);
-                turn.Send(turn.T("Bạn hỏi về thủ tục nào? Bạn chọn một nhóm bên dưới hoặc gõ tên thủ tục, mình trả lời ngay.",
-                    "Which procedure are you asking about? Pick a group below or type its name, and I will answer."), TopicMenu.Buttons(turn));
+                turn.Send(turn.Text("WhichProcedureQuestion"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
             case RouteKind.Start:
                 return await StartAsync(inner, route.Flow!.Id, announce: true, route.Greeted,
@@ -284,12 +281,12 @@ public sealed class RootDialog : ComponentDialog
         });
         if (closest.Count > 0)
         {
-            turn.Send(turn.T("Xin lỗi, mình chưa chắc bạn cần gì. Có phải một trong các thủ tục này không?", "Sorry, I'm not sure what you need. Is it one of these?"),
+            turn.Send(turn.Text("SorryImNotSureWhat"),
                 closest.Select(f => CardAction.ImBack(f.Title.For(turn.Language))));
         }
         else
         {
-            turn.Send(turn.T("Xin lỗi, mình chưa hiểu ý bạn. Bạn chọn một nhóm thủ tục dưới đây nhé:", "Sorry, I did not understand. Please pick a group below:"), TopicMenu.Buttons(turn));
+            turn.Send(turn.Text("SorryDidNotUnderstandPick"), TopicMenu.Buttons(turn));
         }
         return DialogTurnResult.Waiting;
     }
@@ -348,9 +345,7 @@ public sealed class RootDialog : ComponentDialog
         // Each running flow records its own handoff as it leaves the stack.
         turn.Items[FlowDialog.EndReasonItem] = "handed-off";
         await inner.CancelAllDialogsAsync(cancellationToken);
-        turn.Send(turn.T(
-            $"Bạn gọi tổng đài {_options.Hotline} (miễn phí) để được cán bộ hỗ trợ trực tiếp. Khi cần, bạn nhắn lại cho mình bất cứ lúc nào.",
-            $"Call the hotline {_options.Hotline} (free) to talk to staff. Message me again any time."),
+        turn.Send(turn.Text("CallHotlineFreeTalkStaff", _options.Hotline),
             TopicMenu.Buttons(turn));
         return DialogTurnResult.Waiting;
     }
@@ -372,14 +367,12 @@ public sealed class RootDialog : ComponentDialog
     /// <summary>"Last time you stopped at step … of …. Continue?" with Continue / Something else.</summary>
     public static (string Text, IReadOnlyList<CardAction> Buttons) ResumeOffer(FlowCatalog catalog, FlowRun? running, string language)
     {
-        string T(string vi, string en) => language == "en" ? en : vi;
         var flow = running is null ? null : catalog.Find(running.Flow);
         var where = StepRenderer.Headline(flow?.FindStep(running!.Step), language);
         var title = (flow?.Title ?? ReadinessTitle).For(language);
         var text = where is null
-            ? T($"Lần trước bạn đang làm dở \"{title}\". Bạn muốn tiếp tục không?", $"Last time you were in the middle of \"{title}\". Continue?")
-            : T($"Lần trước bạn dừng ở bước \"{where}\" của hướng dẫn \"{title}\". Bạn muốn tiếp tục không?",
-                $"Last time you stopped at \"{where}\" in \"{title}\". Continue?");
+            ? BotTexts.Get(language, "ResumeOfferFlow", title)
+            : BotTexts.Get(language, "ResumeOfferStep", where, title);
         return (text, [CardAction.ImBack(ResumeLabel.For(language)), CardAction.ImBack(OtherLabel.For(language))]);
     }
 

@@ -62,7 +62,7 @@ public sealed class StepRenderer(BotOptions options)
         }
         if (inform.Time is { } time)
         {
-            text.Append('\n').Append(turn.T("Thời gian giải quyết: ", "Processing time: ")).Append(time.For(turn.Language));
+            text.Append('\n').Append(turn.Text("ProcessingTime")).Append(time.For(turn.Language));
         }
         return text.ToString();
     }
@@ -73,11 +73,11 @@ public sealed class StepRenderer(BotOptions options)
         var lines = new List<string>();
         if (fee.OnlineFor(options.Province) is { } online)
         {
-            lines.Add(turn.T("Lệ phí nộp trực tuyến: ", "Fee online: ") + online.For(turn.Language));
+            lines.Add(turn.Text("FeeOnline") + online.For(turn.Language));
         }
         if (fee.InPerson is { } inPerson)
         {
-            lines.Add(turn.T("Lệ phí nộp trực tiếp: ", "Fee in person: ") + inPerson.For(turn.Language));
+            lines.Add(turn.Text("FeePerson") + inPerson.For(turn.Language));
         }
         return string.Join('\n', lines);
     }

@@ -2,6 +2,7 @@ using GuidanceBot.Activities;
 using GuidanceBot.Content;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
 
@@ -10,11 +11,11 @@ public static class TopicMenu
 {
     public static IReadOnlyList<(string Id, LocalizedText Title)> Topics { get; } =
     [
-        (Content.Topics.Accounts, new("Tài khoản VNeID & đăng nhập", "VNeID account & login")),
-        (Content.Topics.CivilStatus, new("Khai sinh, khai tử, kết hôn", "Birth, death, marriage")),
-        (Content.Topics.Residence, new("Thường trú, tạm trú, lưu trú", "Residence registration")),
-        (Content.Topics.Identity, new("CCCD, hộ chiếu, GPLX, lý lịch tư pháp", "ID card, passport, licence, criminal record")),
-        (Content.Topics.JobsInsurance, new("Xe cộ, bảo hiểm, việc làm", "Vehicles, insurance & jobs")),
+        (Content.Topics.Accounts, BotTexts.Pair("VNeIDAccountLogin")),
+        (Content.Topics.CivilStatus, BotTexts.Pair("BirthDeathMarriage")),
+        (Content.Topics.Residence, BotTexts.Pair("ResidenceRegistration")),
+        (Content.Topics.Identity, BotTexts.Pair("IDCardPassportLicenceCriminal")),
+        (Content.Topics.JobsInsurance, BotTexts.Pair("VehiclesInsuranceJobs")),
     ];
 
     public static IEnumerable<CardAction> Buttons(TurnContext turn) => Topics.Select(t => CardAction.ImBack(t.Title.For(turn.Language)));

@@ -1,5 +1,6 @@
 using GuidanceBot.Activities;
 using GuidanceBot.Analytics;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Engine;
 
@@ -9,19 +10,17 @@ public sealed class TurnContext
     private readonly List<Activity> _replies = [];
     private readonly List<AnalyticsEvent> _events = [];
 
-    public TurnContext(Activity activity, ConversationState state, DateTimeOffset now, IServiceProvider? services = null)
+    public TurnContext(Activity activity, ConversationState state, DateTimeOffset now)
     {
         Activity = activity;
         State = state;
         Now = now;
-        Services = services;
         Channel = activity.ChannelId ?? "unknown";
     }
 
     public Activity Activity { get; }
     public ConversationState State { get; }
     public DateTimeOffset Now { get; }
-    public IServiceProvider? Services { get; }
     public string Channel { get; }
 
     public IReadOnlyList<Activity> Replies => _replies;
@@ -35,8 +34,8 @@ public sealed class TurnContext
 
     public bool IsEnglish => Language == "en";
 
-    /// <summary>Picks the text for the conversation's language.</summary>
-    public string T(string vi, string? en) => IsEnglish && en is not null ? en : vi;
+    /// <summary>A fixed bot text (Texts/BotText.resx) in the conversation's language, with its {0}, {1}… filled in.</summary>
+    public string Text(string key, params object?[] args) => BotTexts.Get(Language, key, args);
 
     public static string LanguageOf(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";

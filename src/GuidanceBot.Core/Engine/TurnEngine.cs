@@ -12,7 +12,7 @@ namespace GuidanceBot.Engine;
 /// save state and events together. A lost ETag race re-runs the turn on fresh state.
 /// </summary>
 /// <remarks>The text analyser redacts citizen text on events before they are saved; without one, the local redactor does.</remarks>
-public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, IServiceProvider? services = null, ITextAnalyzer? analyzer = null,
+public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider time, ILogger<TurnEngine> logger, ITextAnalyzer? analyzer = null,
     GuidanceBotMetrics? metrics = null)
 {
     /// <summary>The event property that holds text a citizen typed (redacted).</summary>
@@ -43,7 +43,7 @@ public sealed class TurnEngine(IConversationStore store, IBot bot, TimeProvider 
         {
             var state = stored ?? new ConversationState { AnalyticsId = NewAnalyticsId() };
             var now = time.GetUtcNow();
-            var turn = new TurnContext(activity, state, now, services);
+            var turn = new TurnContext(activity, state, now);
             if (stored is null)
             {
                 turn.Record(EventKinds.ConversationStarted);

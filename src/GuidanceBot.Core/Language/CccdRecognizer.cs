@@ -1,32 +1,22 @@
+using GuidanceBot.Texts;
+
 namespace GuidanceBot.Language;
 
 /// <summary>Reads and checks a 12-digit CCCD personal ID number; recognises the old 9-digit CMND and explains it.</summary>
 /// <remarks>Error texts never repeat the number: they are shown in chat and may reach transcripts.</remarks>
 public static class CccdRecognizer
 {
-    private static readonly LocalizedReason NotFound = new(
-        "Mình chưa thấy số định danh cá nhân trong tin nhắn. Số này gồm 12 chữ số, in trên thẻ căn cước (CCCD) hoặc trong ứng dụng VNeID.",
-        "I could not find a personal ID number in your message. It has 12 digits and is printed on the citizen ID card (CCCD) or shown in the VNeID app.");
+    private static readonly LocalizedReason NotFound = BotTexts.Reason("CouldNotFindPersonalID");
 
-    private static readonly LocalizedReason OldCmnd = new(
-        "Số bạn nhập có 9 chữ số, đó là số chứng minh nhân dân (CMND) cũ, nay không còn dùng vì đã thay bằng số định danh cá nhân 12 chữ số. Bạn xem số 12 chữ số trên thẻ căn cước công dân (CCCD) hoặc trong ứng dụng VNeID (mục Thông tin cá nhân) nhé.",
-        "The number you typed has 9 digits: that is the old identity card (CMND) number, no longer used since it was replaced by the 12-digit personal ID number. You can find the 12-digit number on your citizen ID card (CCCD) or in the VNeID app (personal information).");
+    private static readonly LocalizedReason OldCmnd = BotTexts.Reason("NumberTypedHas9Digits");
 
-    private static readonly LocalizedReason UnknownProvince = new(
-        "Ba chữ số đầu của số CCCD là mã tỉnh nơi đăng ký khai sinh, nhưng ba chữ số bạn nhập không phải mã tỉnh nào. Bạn kiểm tra lại số trên thẻ giúp mình nhé.",
-        "The first three digits of a CCCD number are the code of the province where the birth was registered, but the digits you typed are not a province code. Please check the number on your card.");
+    private static readonly LocalizedReason UnknownProvince = BotTexts.Reason("FirstThreeDigitsCCCDNumber");
 
-    private static readonly LocalizedReason FutureBirthYear = new(
-        "Chữ số thứ 4 đến thứ 6 của số CCCD cho biết năm sinh, nhưng năm sinh suy ra lại ở tương lai. Bạn kiểm tra lại số giúp mình nhé.",
-        "Digits 4 to 6 of a CCCD number encode the year of birth, but the year they give is in the future. Please check the number.");
+    private static readonly LocalizedReason FutureBirthYear = BotTexts.Reason("Digits46CCCDNumber");
 
-    private static readonly LocalizedReason BirthYearMismatch = new(
-        "Năm sinh ghi trong số CCCD (chữ số thứ 4 đến thứ 6) không khớp với năm sinh bạn đã cho mình biết. Bạn kiểm tra lại số hoặc năm sinh giúp mình nhé.",
-        "The year of birth encoded in the CCCD number (digits 4 to 6) does not match the year of birth you gave me. Please check the number or the year.");
+    private static readonly LocalizedReason BirthYearMismatch = BotTexts.Reason("YearBirthEncodedCCCDNumber");
 
-    private static LocalizedReason WrongLength(int count) => new(
-        $"Số định danh cá nhân (CCCD) có đúng 12 chữ số, nhưng số bạn nhập có {count} chữ số. Bạn kiểm tra lại giúp mình nhé.",
-        $"A personal ID (CCCD) number has exactly 12 digits, but the number you typed has {count}. Please check it.");
+    private static LocalizedReason WrongLength(int count) => BotTexts.Reason("PersonalIDCCCDNumberHas", count);
 
     /// <summary>
     /// Reads the ID number in <paramref name="text"/>. <paramref name="knownBirthYear"/>, when given, must match

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Language;
 
@@ -24,13 +25,9 @@ public static partial class DateRecognizer
     [GeneratedRegex(@"\b(hom nay|bua nay|hom qua|bua qua|hom kia|bua kia|ngay mai)\b")]
     private static partial Regex Relative();
 
-    private static readonly LocalizedReason NotFound = new(
-        "Mình chưa nhận ra ngày trong câu trả lời. Bạn nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2024 nhé.",
-        "I could not find a date in your reply. Please type it as day/month/year, for example 05/03/2024.");
+    private static readonly LocalizedReason NotFound = BotTexts.Reason("CouldNotFindDateReply");
 
-    private static readonly LocalizedReason MissingYear = new(
-        "Bạn cho mình xin cả năm nữa nhé, ví dụ 05/03/2024.",
-        "Please include the year too, for example 05/03/2024.");
+    private static readonly LocalizedReason MissingYear = BotTexts.Reason("IncludeYearTooExample05");
 
     /// <summary>The date in <paramref name="text"/>; <paramref name="today"/> resolves "hôm nay" and two-digit years.</summary>
     public static DateResult Recognize(string text, DateOnly today)
@@ -79,27 +76,19 @@ public static partial class DateRecognizer
     {
         if (month is < 1 or > 12)
         {
-            return new DateResult(null, new LocalizedReason(
-                $"Tháng {month} không có: tháng chỉ từ 1 đến 12. Bạn kiểm tra lại giúp mình nhé (ngày/tháng/năm).",
-                $"There is no month {month}: months run from 1 to 12. Please check it (day/month/year)."));
+            return new DateResult(null, BotTexts.Reason("ThereNoMonthMonthsRun", month));
         }
         var year = yearText.Length == 2 ? ExpandTwoDigitYear(int.Parse(yearText, CultureInfo.InvariantCulture), month, day, today) : int.Parse(yearText, CultureInfo.InvariantCulture);
         if (year < 1900 || year > today.Year + 100)
         {
-            return new DateResult(null, new LocalizedReason(
-                $"Năm {year} có vẻ chưa đúng. Bạn kiểm tra lại năm giúp mình nhé.",
-                $"The year {year} does not look right. Please check the year."));
+            return new DateResult(null, BotTexts.Reason("YearDoesNotLookRight", year));
         }
         var daysInMonth = DateTime.DaysInMonth(year, month);
         if (day < 1 || day > daysInMonth)
         {
-            var vi = month == 2 && day == 29
-                ? $"Năm {year} không phải năm nhuận nên tháng 2 chỉ có 28 ngày; không có ngày 29."
-                : $"Tháng {month} năm {year} chỉ có {daysInMonth} ngày; không có ngày {day}.";
-            var en = month == 2 && day == 29
-                ? $"{year} is not a leap year, so February has 28 days; there is no 29th."
-                : $"Month {month} of {year} has {daysInMonth} days; there is no day {day}.";
-            return new DateResult(null, new LocalizedReason(vi + " Bạn kiểm tra lại ngày giúp mình nhé.", en + " Please check the day."));
+            return new DateResult(null, month == 2 && day == 29
+                ? BotTexts.Reason("NotLeapYearCheckDay", year)
+                : BotTexts.Reason("MonthHasFewerDaysCheckDay", month, year, daysInMonth, day));
         }
         return new DateResult(new DateOnly(year, month, day), null);
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Language;
 
@@ -19,25 +20,15 @@ public static partial class PhoneRecognizer
         ["0186"] = "056", ["0188"] = "058", ["0199"] = "059",
     };
 
-    private static readonly LocalizedReason NotFound = new(
-        "Mình chưa thấy số điện thoại trong tin nhắn. Bạn nhập số di động 10 chữ số, ví dụ 09xx xxx xxx nhé.",
-        "I could not find a phone number in your message. Please type a 10-digit mobile number, for example 09xx xxx xxx.");
+    private static readonly LocalizedReason NotFound = BotTexts.Reason("CouldNotFindPhoneNumber");
 
-    private static readonly LocalizedReason Landline = new(
-        "Số bạn nhập có vẻ là số máy bàn. Bạn cho mình xin số di động (10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09) nhé.",
-        "That looks like a landline number. Please give a mobile number (10 digits, starting with 03, 05, 07, 08 or 09).");
+    private static readonly LocalizedReason Landline = BotTexts.Reason("LooksLikeLandlineNumberGive");
 
-    private static readonly LocalizedReason NotMobile = new(
-        "Đầu số bạn nhập không phải đầu số di động Việt Nam đang dùng (03, 05, 07, 08, 09). Bạn kiểm tra lại giúp mình nhé.",
-        "The number does not start with a current Vietnamese mobile prefix (03, 05, 07, 08, 09). Please check it.");
+    private static readonly LocalizedReason NotMobile = BotTexts.Reason("NumberDoesNotStartWith");
 
-    private static readonly LocalizedReason UnknownOldPrefix = new(
-        "Số 11 chữ số bạn nhập có đầu số cũ mà mình không đổi được sang số 10 chữ số. Bạn cho mình xin số di động 10 chữ số hiện tại nhé.",
-        "The 11-digit number has an old prefix I cannot convert to 10 digits. Please give your current 10-digit mobile number.");
+    private static readonly LocalizedReason UnknownOldPrefix = BotTexts.Reason("11DigitNumberHasOld");
 
-    private static LocalizedReason WrongLength(int count) => new(
-        $"Số di động có 10 chữ số (bắt đầu bằng 0), nhưng số bạn nhập có {count} chữ số. Bạn kiểm tra lại giúp mình nhé.",
-        $"A mobile number has 10 digits (starting with 0), but the number you typed has {count}. Please check it.");
+    private static LocalizedReason WrongLength(int count) => BotTexts.Reason("MobileNumberHas10Digits", count);
 
     /// <summary>The mobile number in <paramref name="text"/>, always as "0" followed by 9 digits.</summary>
     public static PhoneResult Recognize(string text)

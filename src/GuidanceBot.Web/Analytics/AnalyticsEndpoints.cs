@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using GuidanceBot.Analytics;
 using GuidanceBot.Content;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GuidanceBot.Web.Analytics;
 
@@ -124,7 +125,7 @@ public static class AnalyticsEndpoints
         return format switch
         {
             "csv" => AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{filter.From:yyyy-MM-dd}-{filter.To:yyyy-MM-dd}.csv"),
-            "html" => Results.Content(ReportPage.Render(report), "text/html; charset=utf-8"),
+            "html" => new RazorComponentResult<ReportDocument>(new { Report = report }),
             _ => Results.Json(report, AnalyticsJson.Default.AnalyticsReport),
         };
     }

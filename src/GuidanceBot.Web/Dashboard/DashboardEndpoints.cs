@@ -1,10 +1,13 @@
+using GuidanceBot.Web.Dashboard.Pages;
+using GuidanceBot.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace GuidanceBot.Web.Dashboard;
 
 /// <summary>
-/// <c>/dashboard/*</c>: the staff dashboard. Sign-in is the only page open to everyone; every other page needs a staff
-/// session, account and API key management needs the admin role, and every form post needs a valid antiforgery token.
+/// <c>/dashboard/*</c>: the staff dashboard, Razor components rendered on the server. Sign-in is the only page open to
+/// everyone; every other page needs a staff session, account and API key management needs the admin role, and every form
+/// post needs a valid antiforgery token.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -24,15 +27,15 @@ public static class DashboardEndpoints
         staff.MapGet("/not-understood.csv", NotUnderstoodPage.CsvAsync);
         staff.MapGet("/communes", CommunesPage.RenderAsync);
         staff.MapGet("/communes.csv", CommunesPage.CsvAsync);
-        staff.MapGet("/report", ReportDashboardPage.RenderAsync);
-        staff.MapGet("/report.csv", ReportDashboardPage.CsvAsync);
+        staff.MapGet("/report", ReportPage.RenderAsync);
+        staff.MapGet("/report.csv", ReportPage.CsvAsync);
 
         var admin = dashboard.MapGroup("/accounts").RequireAuthorization(DashboardServices.AdminPolicy);
         admin.MapGet("", AccountsPage.RenderAsync);
         admin.MapPost("/add", AccountsPage.AddAsync).AddEndpointFilter(RequireCsrf);
         admin.MapPost("/remove", AccountsPage.RemoveAsync).AddEndpointFilter(RequireCsrf);
-        admin.MapPost("/api-keys/create", ApiKeysSection.CreateAsync).AddEndpointFilter(RequireCsrf);
-        admin.MapPost("/api-keys/revoke", ApiKeysSection.RevokeAsync).AddEndpointFilter(RequireCsrf);
+        admin.MapPost("/api-keys/create", ApiKeyActions.CreateAsync).AddEndpointFilter(RequireCsrf);
+        admin.MapPost("/api-keys/revoke", ApiKeyActions.RevokeAsync).AddEndpointFilter(RequireCsrf);
         return app;
     }
 
@@ -42,17 +45,16 @@ public static class DashboardEndpoints
         var http = context.HttpContext;
         if (!await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
-            return DashboardLayout.Html(DashboardLayout.Message(http, "Biểu mẫu đã hết hạn", "The form has expired",
-                "Vui lòng tải lại trang rồi thử lại.", "Please reload the page and try again."), StatusCodes.Status400BadRequest);
+            return MessagePage.For("FormExpired", "FormExpiredText", StatusCodes.Status400BadRequest);
         }
         return await next(context);
     }
 
     private static async Task<IResult> SwitchLanguageAsync(HttpContext http, CancellationToken cancellationToken)
     {
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var form = await http.Request.ReadFormAsync(cancellationToken);
         var language = form["language"] == "en" ? "en" : "vi";
-        http.Response.Cookies.Append(DashboardLayout.LanguageCookie, language, new CookieOptions
+        http.Response.Cookies.Append(PageLanguage.Cookie, language, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
@@ -60,7 +62,7 @@ public static class DashboardEndpoints
             MaxAge = TimeSpan.FromDays(365),
             Path = "/dashboard",
         });
-        return Results.Redirect(LocalDashboardUrl(form["returnUrl"]));
+        return TypedResults.Redirect(LocalDashboardUrl(form["returnUrl"]));
     }
 
     /// <summary>The URL when it is a dashboard path on this host, else the overview (no open redirects).</summary>

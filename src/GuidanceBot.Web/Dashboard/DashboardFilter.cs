@@ -1,6 +1,4 @@
 using System.Globalization;
-using GuidanceBot.Analytics;
-using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Dashboard;
 

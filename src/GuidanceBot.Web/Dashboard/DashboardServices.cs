@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GuidanceBot.Web.Dashboard.Pages;
 using GuidanceBot.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,13 +32,8 @@ public static class DashboardServices
                 o.LoginPath = "/dashboard/sign-in";
                 o.LogoutPath = "/dashboard/sign-out";
                 o.ReturnUrlParameter = "returnUrl";
-                o.Events.OnRedirectToAccessDenied = async context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    await DashboardLayout.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
-                        DashboardLayout.Message(context.HttpContext, "Không có quyền", "No access",
-                            "Trang này chỉ dành cho quản trị viên.", "This page is for administrators only."));
-                };
+                o.Events.OnRedirectToAccessDenied = context =>
+                    MessagePage.For("NoAccess", "NoAccessText", StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
                 // A removed account or a changed role ends the session at the next request.
                 o.Events.OnValidatePrincipal = async context =>
                 {

@@ -7,7 +7,7 @@ namespace GuidanceBot.Web.Hosting;
 /// The one place inbound JWTs are checked with Microsoft.IdentityModel: the bearer header, the handler, and the
 /// parameters every token gets whatever issued it — signed (so <c>alg: none</c> fails), with one of the allowed
 /// algorithms, an expiry and a small clock skew. Callers add their issuers, audience and keys.
-/// The Bot Connector uses it; Direct Line's tokens are to move onto it too.
+/// The Bot Connector's inbound check and Direct Line's tokens use it.
 /// </summary>
 public static class JwtValidation
 {

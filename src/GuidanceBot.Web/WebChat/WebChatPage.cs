@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
 using GuidanceBot.Web.Channels.DirectLine;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.WebChat;
 
 /// <summary>
-/// The citizen chat page at <c>/</c> (wwwroot: Web Chat vendored under lib/) and <c>POST /webchat/token</c>, which
+/// The citizen chat page at <c>/</c> (<see cref="ChatPage"/>; wwwroot: app.js, site.css, Web Chat vendored under lib/) and <c>POST /webchat/token</c>, which
 /// gives the page a Direct Line token for a new conversation and a random user id, so the secret never reaches a browser.
 /// </summary>
 public static class WebChatPage
@@ -14,18 +13,17 @@ public static class WebChatPage
     public static WebApplication MapWebChatPage(this WebApplication app)
     {
         // The content root is the caller's folder under `dotnet run` (so data/ is shared with the CLI): take wwwroot from
-        // there when it has the page, otherwise the copy next to the assembly.
+        // there when it has the page's files, otherwise the copy next to the assembly.
         var root = new[] { app.Environment.WebRootPath, Path.Combine(AppContext.BaseDirectory, "wwwroot") }
-            .FirstOrDefault(d => d is not null && File.Exists(Path.Combine(d, "index.html")));
+            .FirstOrDefault(d => d is not null && File.Exists(Path.Combine(d, "app.js")));
         if (root is null)
         {
-            app.Logger.LogWarning("The chat page (wwwroot/index.html) was not found; only the Direct Line endpoints are served");
+            app.Logger.LogWarning("The chat page's files (wwwroot/app.js, Web Chat) were not found; only the Direct Line endpoints are served");
         }
         else
         {
-            var files = new PhysicalFileProvider(root);
-            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) });
+            app.MapGet("/", () => new RazorComponentResult<ChatPage>());
         }
         app.MapPost("/webchat/token", (DirectLineTokens tokens, IOptions<DirectLineOptions> options) =>
         {

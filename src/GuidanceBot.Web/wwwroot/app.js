@@ -5,34 +5,10 @@
 
   var SESSION_KEY = 'guidancebot.webchat.session';
   var LANG_KEY = 'guidancebot.webchat.lang';
-  var TEXT = {
-    vi: {
-      title: 'Trợ lý hướng dẫn thủ tục hành chính',
-      kicker: 'Dịch vụ công trực tuyến',
-      intro: 'Hỏi cách làm khai sinh, thường trú, căn cước, VNeID… Trợ lý hướng dẫn từng bước, bạn bấm nút hoặc gõ câu hỏi.',
-      privacy: 'Không nhập số căn cước, mật khẩu hay mã OTP vào đây. Hồ sơ nộp trên Cổng Dịch vụ công hoặc ứng dụng VNeID.',
-      loading: 'Đang kết nối…',
-      failed: 'Chưa kết nối được. Vui lòng tải lại trang sau ít phút.',
-      skip: 'Bỏ qua, đến khung trò chuyện',
-      chatLabel: 'Khung trò chuyện',
-      placeholder: 'Nhập câu hỏi của bạn…',
-      switchTo: 'English', switchLang: 'en', switchLabel: 'Switch to English', command: 'Tiếng Việt',
-      locale: 'vi-VN', botInitials: 'TL'
-    },
-    en: {
-      title: 'Public service guidance assistant',
-      kicker: 'Online public services',
-      intro: 'Ask how to register a birth, a residence, an ID card, VNeID… The assistant guides you step by step: tap a button or type a question.',
-      privacy: 'Do not type ID numbers, passwords or OTP codes here. Applications are filed on the National Public Service Portal or in the VNeID app.',
-      loading: 'Connecting…',
-      failed: 'Could not connect. Please reload the page in a few minutes.',
-      skip: 'Skip to the chat',
-      chatLabel: 'Chat',
-      placeholder: 'Type your question…',
-      switchTo: 'Tiếng Việt', switchLang: 'vi', switchLabel: 'Chuyển sang tiếng Việt', command: 'English',
-      locale: 'en-US', botInitials: 'GA'
-    }
-  };
+  // The page's texts in both languages, from the server's resources (ChatPageText.resx / .en.resx).
+  var TEXT = JSON.parse(document.getElementById('chat-texts').textContent);
+  var OTHER = { vi: 'en', en: 'vi' };
+  var LOCALE = { vi: 'vi-VN', en: 'en-US' };
 
   var params = new URLSearchParams(location.search);
   if (params.get('embed') === '1') document.body.classList.add('embed');
@@ -53,7 +29,7 @@
     document.querySelectorAll('[data-text]').forEach(function (el) { el.textContent = t[el.getAttribute('data-text')]; });
     chat.setAttribute('aria-label', t.chatLabel);
     langButton.textContent = t.switchTo;
-    langButton.lang = t.switchLang;
+    langButton.lang = OTHER[lang];
     langButton.setAttribute('aria-label', t.switchLabel);
   }
 
@@ -90,7 +66,7 @@
       directLine: directLine,
       store: store,
       userID: current.userId,
-      locale: t.locale,
+      locale: LOCALE[lang],
       overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: t.placeholder },
       styleOptions: {
         accent: '#0b4f8a',
@@ -142,7 +118,7 @@
       domain: location.origin + '/v3/directline',
       token: current.token,
       webSocket: true,
-      conversationStartProperties: { locale: TEXT[lang].locale }
+      conversationStartProperties: { locale: LOCALE[lang] }
     };
     if (current.started) options.conversationId = current.conversationId;
     directLine = window.WebChat.createDirectLine(options);
@@ -167,7 +143,7 @@
   }
 
   langButton.addEventListener('click', function () {
-    lang = TEXT[lang].switchLang;
+    lang = OTHER[lang];
     localStorage.setItem(LANG_KEY, lang);
     applyPageText();
     if (!store) return;

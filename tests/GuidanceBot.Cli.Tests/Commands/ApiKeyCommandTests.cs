@@ -1,4 +1,3 @@
-using GuidanceBot.Cli.Commands;
 using GuidanceBot.Staff;
 using GuidanceBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -26,7 +25,16 @@ public sealed class ApiKeyCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private Task<int> Run(params string[] args) => ApiKeyCommand.RunAsync(_keys, args, "cli:tester", _stdout, _stderr, CancellationToken.None);
+    /// <summary>Who the command records as creator or revoker: the user running it.</summary>
+    private static readonly string Who = "cli:" + Environment.UserName;
+
+    private async Task<int> Run(params string[] args)
+    {
+        var (exit, output, error) = await Cli.RunAsync(["apikey", .. args, "--sqlite", Path.Combine(_directory, "bot.db")]);
+        _stdout.Write(output);
+        _stderr.Write(error);
+        return exit;
+    }
 
     [Fact]
     public async Task Add_prints_only_the_key_on_stdout_and_the_key_is_accepted()
@@ -38,7 +46,7 @@ public sealed class ApiKeyCommandTests : IDisposable
         Assert.Contains("only time it is shown", _stderr.ToString());
         Assert.True(await _keys.AcceptsAsync(key, CancellationToken.None));
         var listed = Assert.Single(await _keys.ListAsync(CancellationToken.None));
-        Assert.Equal(("monthly report", "cli:tester"), (listed.Name, listed.CreatedBy));
+        Assert.Equal(("monthly report", Who), (listed.Name, listed.CreatedBy));
     }
 
     [Fact]
@@ -51,7 +59,7 @@ public sealed class ApiKeyCommandTests : IDisposable
         Assert.Equal(0, await Run("list"));
 
         var line = _stdout.ToString();
-        Assert.Contains(key[..ApiKeys.PrefixLength] + "…\ttool\tby cli:tester", line);
+        Assert.Contains(key[..ApiKeys.PrefixLength] + $"…\ttool\tby {Who}", line);
         Assert.Contains("never used\tactive", line);
         Assert.DoesNotContain(key, line);
     }

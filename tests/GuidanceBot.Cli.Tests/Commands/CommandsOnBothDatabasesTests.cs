@@ -7,12 +7,12 @@ public sealed class CommandsOnBothDatabasesTests
 {
     private static async Task<(int ExitCode, string Output)> Run(string[] args, string stdin = "")
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(GuidanceBot.Cli.CommandLine).Assembly.Location, .. args])
+        var start = new ProcessStartInfo("dotnet", [typeof(GuidanceBot.Cli.GuidanceBotCli).Assembly.Location, .. args])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = Repository.Root,
         };
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
@@ -22,18 +22,6 @@ public sealed class CommandsOnBothDatabasesTests
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(deadline.Token);
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "dialogs")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("dialogs/");
     }
 
     private static async Task Every_command_works(string[] database)

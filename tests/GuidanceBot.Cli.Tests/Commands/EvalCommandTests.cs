@@ -61,4 +61,23 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(1, EvalCommand.Run(_file, null, null, new StringWriter(), error));
         Assert.Contains("Line 1", error.ToString());
     }
+
+    [Fact]
+    public async Task Cross_validation_shows_each_recogniser_and_fold_as_it_goes()
+    {
+        File.WriteAllText(_file, "dang ky tam tru\ttam-tru\nđăng nhập dịch vụ công\tdang-nhap-mini\n");
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+        var (exit, output, error) = await Cli.RunAsync(["eval", _file, "--dialogs", fixtures, "--folds", "2"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2-fold cross-validation", output);
+        var steps = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("eval [", StringComparison.Ordinal)).ToList();
+        // Each recogniser, each fold of those that learn from examples, then the bot's own decisions.
+        var total = GuidanceBot.Language.IntentRecognizers.All.Count + 2 * GuidanceBot.Language.IntentRecognizers.FromExamples.Count + 1;
+        Assert.Equal(total, steps.Count);
+        Assert.StartsWith($"eval [1/{total}]: training and scoring", steps[0]);
+        Assert.Equal($"eval [{total}/{total}]: scoring the bot's decisions", steps[^1].TrimEnd());
+        Assert.Contains(steps, s => s.EndsWith("fold 2 of 2", StringComparison.Ordinal));
+    }
 }

@@ -72,11 +72,15 @@ public sealed class PlacesCommandTests
     }
 
     [Theory]
-    [InlineData("list")]
-    [InlineData("find")]
-    public void Wrong_arguments_exit_2_with_the_usage(string argument)
+    [InlineData("list", "Unrecognized command or argument 'list'")]
+    [InlineData("find", "Required argument 'TEXT' missing")]
+    public async Task Wrong_arguments_exit_2_with_what_is_wrong(string argument, string message)
     {
-        Assert.Equal(2, PlacesCommand.Run([argument], null, Dialogs, _stdout, _stderr));
-        Assert.StartsWith("usage: guidancebot places", _stderr.ToString());
+        var (exit, output, error) = await Cli.RunAsync(["places", argument]);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains(message, error);
+        Assert.Contains("guidancebot places", error);
     }
 }

@@ -1,4 +1,3 @@
-using GuidanceBot.Cli.Commands;
 using GuidanceBot.Staff;
 using GuidanceBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -26,8 +25,13 @@ public sealed class StaffCommandTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private Task<int> Run(string stdin, Func<string, string?>? ask, params string[] args) =>
-        StaffCommand.RunAsync(_accounts, args, ask ?? (_ => throw new InvalidOperationException("no prompt expected")), new StringReader(stdin), _stdout, _stderr, CancellationToken.None);
+    private async Task<int> Run(string stdin, Func<string, string?>? ask, params string[] args)
+    {
+        var (exit, output, error) = await Cli.RunAsync(["staff", .. args, "--sqlite", Path.Combine(_directory, "bot.db")], stdin, ask);
+        _stdout.Write(output);
+        _stderr.Write(error);
+        return exit;
+    }
 
     [Fact]
     public async Task Add_with_password_stdin_reads_the_first_line_and_the_account_can_sign_in()

@@ -1,4 +1,3 @@
-using GuidanceBot.Cli.Commands;
 using Microsoft.Data.Sqlite;
 
 namespace GuidanceBot.Tests.Commands;
@@ -15,8 +14,6 @@ public sealed class ZaloTokenCommandTests : IDisposable
             Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
         }
     }
-
-    private GuidanceBot.Channels.Zalo.IZaloTokenStore TokenStore() => new GuidanceBot.Storage.Sqlite.SqliteZaloTokenStore(new GuidanceBot.Storage.Sqlite.SqliteDatabase(_path));
 
     private List<(string Access, string Refresh, bool Spent)> Tokens()
     {
@@ -36,22 +33,20 @@ public sealed class ZaloTokenCommandTests : IDisposable
     [Fact]
     public async Task Token_set_reads_the_pair_from_stdin_and_replaces_any_earlier_pair()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
+        var first = await Cli.RunAsync(["zalo", "token", "set", "--sqlite", _path], "acc-A\nref-A\n");
+        var second = await Cli.RunAsync(["zalo", "token", "set", "--sqlite", _path, "--expires-in", "3600"], "acc-B ref-B");
 
-        Assert.Equal(0, await ZaloTokenCommand.RunAsync(["token", "set"], TokenStore(), null, new StringReader("acc-A\nref-A\n"), output, error));
-        Assert.Equal(0, await ZaloTokenCommand.RunAsync(["token", "set"], TokenStore(), "3600", new StringReader("acc-B ref-B"), output, error));
-
+        Assert.Equal((0, 0), (first.Exit, second.Exit));
         Assert.Equal([("acc-A", "ref-A", true), ("acc-B", "ref-B", false)], Tokens());
-        Assert.DoesNotContain("acc-B", output.ToString());
+        Assert.DoesNotContain("acc-B", second.Out + second.Error);
     }
 
     [Fact]
     public async Task Token_set_refuses_anything_but_two_values()
     {
-        var error = new StringWriter();
+        var (exit, _, error) = await Cli.RunAsync(["zalo", "token", "set", "--sqlite", _path], "only-one");
 
-        Assert.Equal(2, await ZaloTokenCommand.RunAsync(["token", "set"], TokenStore(), null, new StringReader("only-one"), TextWriter.Null, error));
-        Assert.Contains("two values", error.ToString());
+        Assert.Equal(2, exit);
+        Assert.Contains("two values", error);
     }
 }

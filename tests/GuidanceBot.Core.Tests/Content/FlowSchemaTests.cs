@@ -53,14 +53,6 @@ public sealed class FlowSchemaTests
     private static string[] Enum(JsonElement element) =>
         element.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToArray();
 
-    private static JsonElement Load()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var path = Path.Combine(folder.FullName, "dialogs", "flow.schema.json");
-            if (File.Exists(path))
-                return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
-        }
-        throw new FileNotFoundException("dialogs/flow.schema.json not found above the test folder");
-    }
+    private static JsonElement Load() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "dialogs", "flow.schema.json"))).RootElement.Clone();
 }

@@ -12,7 +12,7 @@ namespace GuidanceBot.Tests.Analytics;
 public sealed class AnalyticsApiTests : IAsyncLifetime
 {
     private const string Key = "test-key-ß-1";
-    private readonly BotHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
+    private readonly TestHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
     private HttpClient _client = null!;
 
     public Task InitializeAsync()

@@ -12,7 +12,7 @@ namespace GuidanceBot.Tests.Analytics;
 public sealed class CommuneApiTests : IAsyncLifetime
 {
     private const string Key = "commune-test-key";
-    private readonly BotHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
+    private readonly TestHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
@@ -128,7 +128,7 @@ public sealed class CommuneApiTests : IAsyncLifetime
         Assert.DoesNotContain("xa-thieu-quang", csv);
 
         var page = WebUtility.HtmlDecode((await Get("/api/analytics/report.html?from=2026-11-20&to=2026-11-20")).Body);
-        Assert.Contains("<h2>Theo xã, phường</h2>", page);
+        Assert.Contains("<h2>Theo xã/phường</h2>", page);
         Assert.Contains("<td>phường Hạc Thành</td><td>4</td><td>0</td>", page);
         Assert.Contains("165 xã, phường có ít lượt", page);
         Assert.DoesNotContain("Thiệu Quang", page);

@@ -21,7 +21,7 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
     public async Task Personal_data_the_service_finds_is_redacted_in_the_stored_event()
     {
         _stub.Pii["Person"] = Name;
-        await using var host = Configured(new BotHost());
+        await using var host = Configured(new TestHost());
         var client = host.CreateClient();
 
         await host.Send(client, "az", $"hỏi giúp bà {Name}, sđt {Phone}, về con mèo bị lạc");
@@ -42,12 +42,12 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
     public async Task English_confirmed_by_the_service_is_answered_in_english()
     {
         _stub.Language = ("en", 0.99);
-        await using var host = Configured(new BotHost());
+        await using var host = Configured(new TestHost());
         var client = host.CreateClient();
 
         var replies = await host.Send(client, "en", "I need to register my baby's birth");
 
-        Assert.StartsWith("I will answer in English.", BotHost.Texts(replies));
+        Assert.StartsWith("I will answer in English.", ApiMessages.Texts(replies));
         Assert.Equal("LanguageDetection", Assert.Single(_stub.Requests).Kind);
     }
 
@@ -55,12 +55,12 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
     public async Task A_service_that_fails_leaves_the_turn_answered_and_the_text_redacted_locally()
     {
         _stub.Override = (_, _) => Task.FromResult(AzureLanguageStub.Error(500, "InternalServerError", "Internal server error."));
-        await using var host = Configured(new BotHost());
+        await using var host = Configured(new TestHost());
         var client = host.CreateClient();
 
         var replies = await host.Send(client, "down", $"hỏi giúp bà {Name}, sđt {Phone}, về con mèo bị lạc");
 
-        Assert.NotEmpty(BotHost.Texts(replies));
+        Assert.NotEmpty(ApiMessages.Texts(replies));
         var props = Assert.Single(await TextProps(host.SqlitePath));
         Assert.Equal($"hỏi giúp bà {Name}, sđt [SĐT], về con mèo bị lạc", (string?)JsonNode.Parse(props)!["text"]);
         Assert.NotEmpty(_stub.Requests);
@@ -72,7 +72,7 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
     [InlineData(false, true)]
     public async Task Without_both_endpoint_and_key_nothing_is_sent(bool endpoint, bool key)
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         if (endpoint)
         {
             host.Settings["GuidanceBot:Language:Azure:Endpoint"] = _stub.Endpoint;
@@ -93,7 +93,7 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
     [Fact]
     public async Task A_plain_http_endpoint_off_this_machine_stops_the_host_at_start()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["GuidanceBot:Language:Azure:Endpoint"] = "http://language.example.com";
         host.Settings["GuidanceBot:Language:Azure:Key"] = AzureLanguageStub.Key;
 
@@ -102,7 +102,7 @@ public sealed class AzureLanguageThroughApiTests : IAsyncLifetime
         Assert.Contains("GuidanceBot:Language:Azure:Endpoint", error.ToString());
     }
 
-    private BotHost Configured(BotHost host)
+    private TestHost Configured(TestHost host)
     {
         host.Settings["GuidanceBot:Language:Azure:Endpoint"] = _stub.Endpoint;
         host.Settings["GuidanceBot:Language:Azure:Key"] = AzureLanguageStub.Key;

@@ -14,7 +14,7 @@ namespace GuidanceBot.Tests.BotConnector;
 public sealed class BotConnectorAuthenticationTests : IAsyncLifetime
 {
     private LocalIdentityProvider _idp = null!;
-    private BotHost _host = null!;
+    private TestHost _host = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
@@ -30,9 +30,9 @@ public sealed class BotConnectorAuthenticationTests : IAsyncLifetime
         await _idp.DisposeAsync();
     }
 
-    private static BotHost HostWith(LocalIdentityProvider idp, string appType)
+    private static TestHost HostWith(LocalIdentityProvider idp, string appType)
     {
-        var host = new BotHost();
+        var host = new TestHost();
         host.Settings["MicrosoftAppType"] = appType;
         host.Settings["MicrosoftAppId"] = LocalIdentityProvider.AppId;
         host.Settings["MicrosoftAppPassword"] = LocalIdentityProvider.AppPassword;
@@ -206,7 +206,7 @@ public sealed class BotConnectorAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Unreachable_metadata_gets_503_with_retry_after_not_an_acceptance()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["MicrosoftAppId"] = LocalIdentityProvider.AppId;
         host.Settings["MicrosoftAppPassword"] = LocalIdentityProvider.AppPassword;
         // A port nothing listens on: the provider's own port after it stopped.
@@ -233,7 +233,7 @@ public sealed class BotConnectorAuthenticationTests : IAsyncLifetime
     [InlineData("GuidanceBot:BotConnector:MaxSendAttempts", "0", "MaxSendAttempts must be at least 1")]
     public async Task Bad_settings_stop_the_start_with_a_message_naming_the_setting(string key, string value, string message)
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["MicrosoftAppId"] = LocalIdentityProvider.AppId;
         host.Settings["MicrosoftAppPassword"] = LocalIdentityProvider.AppPassword;
         host.Settings[key] = value;

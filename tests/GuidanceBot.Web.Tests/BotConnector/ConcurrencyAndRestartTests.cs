@@ -30,14 +30,14 @@ public sealed class ConcurrencyAndRestartTests
     [Fact]
     public async Task Fifty_messages_posted_at_once_are_fifty_turns_in_order_with_no_lost_update()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         using var factory = host.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IBot, CountingBot>()));
         var client = factory.CreateClient();
 
         var posts = Enumerable.Range(1, 50).Select(async i =>
         {
             var replies = await host.Send(client, "busy", $"m{i}");
-            return (Message: $"m{i}", Position: int.Parse(BotHost.Texts(replies)));
+            return (Message: $"m{i}", Position: int.Parse(ApiMessages.Texts(replies)));
         });
         var results = await Task.WhenAll(posts);
 
@@ -57,19 +57,19 @@ public sealed class ConcurrencyAndRestartTests
         var path = Path.Combine(Path.GetTempPath(), $"gb-restart-{Guid.NewGuid():N}.db");
         try
         {
-            await using (var first = new BotHost(path))
+            await using (var first = new TestHost(path))
             {
                 var client = first.CreateClient();
                 await first.Send(client, "c", null, type: "conversationUpdate");
                 await first.Send(client, "c", "Kiểm tra điều kiện đăng ký VNeID");
                 var replies = await first.Send(client, "c", "01/02/1990");
-                Assert.Contains("CCCD", BotHost.Texts(replies));
+                Assert.Contains("CCCD", ApiMessages.Texts(replies));
             }
 
-            await using var second = new BotHost(path);
+            await using var second = new TestHost(path);
             var again = await second.Send(second.CreateClient(), "c", "có");
 
-            Assert.Contains("12 số", BotHost.Texts(again));
+            Assert.Contains("12 số", ApiMessages.Texts(again));
         }
         finally
         {

@@ -16,9 +16,9 @@ public static class ConnectorChannel
     public const string BotId = "28:guidancebot";
 
     /// <summary>A host whose outbox polls and backs off in milliseconds; with <paramref name="idp"/>, an app id whose tokens come from it.</summary>
-    public static BotHost Host(LocalIdentityProvider? idp = null, BotHost? host = null)
+    public static TestHost Host(LocalIdentityProvider? idp = null, TestHost? host = null)
     {
-        host ??= new BotHost();
+        host ??= new TestHost();
         host.Settings["GuidanceBot:BotConnector:PollInterval"] = "00:00:00.050";
         host.Settings["GuidanceBot:BotConnector:FirstBackoff"] = "00:00:00.100";
         host.Settings["GuidanceBot:BotConnector:MaxBackoff"] = "00:00:00.500";

@@ -30,14 +30,14 @@ public sealed class DeliveryAcrossInstancesTests : IAsyncLifetime
     }
 
     /// <summary>One instance on the test's database: a SQLite file that outlives each host, or a PostgreSQL database.</summary>
-    private BotHost Instance(string provider)
+    private TestHost Instance(string provider)
     {
         if (provider == "postgres")
         {
             _postgres ??= new PostgresTestDatabase();
-            return Host(host: BotHost.OnPostgres(_postgres.ConnectionString));
+            return Host(host: TestHost.OnPostgres(_postgres.ConnectionString));
         }
-        return Host(host: new BotHost(Path.Combine(_folder, "bot.db")));
+        return Host(host: new TestHost(Path.Combine(_folder, "bot.db")));
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace GuidanceBot.Tests.BotConnector;
 /// <summary>Without an app id, <c>/api/messages</c> serves this machine only, also behind a reverse proxy that is not configured.</summary>
 public sealed class LocalCallerTests : IAsyncLifetime
 {
-    private readonly BotHost _host = new();
+    private readonly TestHost _host = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

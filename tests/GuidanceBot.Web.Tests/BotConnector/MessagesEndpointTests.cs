@@ -7,7 +7,7 @@ namespace GuidanceBot.Tests.BotConnector;
 
 public sealed class MessagesEndpointTests : IAsyncLifetime
 {
-    private readonly BotHost _host = new();
+    private readonly TestHost _host = new();
     private HttpClient _client = null!;
 
     public Task InitializeAsync()
@@ -33,7 +33,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal("message", (string?)greeting!["type"]);
         Assert.StartsWith("Xin chào", (string?)greeting["text"]);
         Assert.Equal("c1", (string?)greeting["conversation"]!["id"]);
-        Assert.NotEmpty(BotHost.Buttons(replies));
+        Assert.NotEmpty(ApiMessages.Buttons(replies));
     }
 
     public static TheoryData<string, string, string> BadBodies => new()

@@ -213,7 +213,7 @@ public sealed class OutboundDeliveryTests : IAsyncLifetime
     /// This host's last sample of <c>guidancebot.queue.depth</c> for a queue, read from its own meter (other hosts in the
     /// test process export the same metric names).
     /// </summary>
-    private static long? QueueDepth(BotHost host, string queue)
+    private static long? QueueDepth(TestHost host, string queue)
     {
         var meters = host.Services.GetRequiredService<IMeterFactory>();
         long? depth = null;

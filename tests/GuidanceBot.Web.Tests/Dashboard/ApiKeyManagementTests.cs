@@ -15,7 +15,7 @@ public sealed partial class ApiKeyManagementTests : IAsyncLifetime
 {
     private const string AdminPassword = "admin-password-1";
     private const string ViewerPassword = "viewer-password-1";
-    private readonly BotHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
+    private readonly TestHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
 
     public async Task InitializeAsync()
     {
@@ -27,7 +27,7 @@ public sealed partial class ApiKeyManagementTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private static async Task<HttpStatusCode> FlowsWithAsync(BotHost host, string key)
+    private static async Task<HttpStatusCode> FlowsWithAsync(TestHost host, string key)
     {
         using var client = host.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/analytics/flows");
@@ -52,7 +52,7 @@ public sealed partial class ApiKeyManagementTests : IAsyncLifetime
         return ShownKey().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No new key on the page");
     }
 
-    private static async Task<long> IdOfAsync(BotHost host, string name) =>
+    private static async Task<long> IdOfAsync(TestHost host, string name) =>
         (await host.Services.GetRequiredService<ApiKeys>().ListAsync(CancellationToken.None)).Single(k => k.Name == name).Id;
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed partial class ApiKeyManagementTests : IAsyncLifetime
     [Fact]
     public async Task A_key_revoked_on_one_instance_is_refused_by_another_on_the_same_file()
     {
-        await using var second = new BotHost(_host.SqlitePath);
+        await using var second = new TestHost(_host.SqlitePath);
         using var admin = await AdminAsync();
         var key = await CreateKeyAsync(admin, "shared tool");
         Assert.Equal(HttpStatusCode.OK, await FlowsWithAsync(second, key));

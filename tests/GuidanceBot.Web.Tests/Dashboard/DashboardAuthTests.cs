@@ -10,7 +10,7 @@ public sealed class DashboardAuthTests : IAsyncLifetime
 {
     private const string AdminPassword = "admin-password-1";
     private const string ViewerPassword = "viewer-password-1";
-    private readonly BotHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
+    private readonly TestHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)) };
 
     public async Task InitializeAsync()
     {

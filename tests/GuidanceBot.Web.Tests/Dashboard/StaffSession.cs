@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace GuidanceBot.Tests.Dashboard;
 
 /// <summary>A browser-like client of the dashboard: keeps cookies, does not follow redirects, reads antiforgery tokens from forms.</summary>
-public sealed partial class StaffSession(BotHost host) : IDisposable
+public sealed partial class StaffSession(TestHost host) : IDisposable
 {
     public HttpClient Client { get; } = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -23,7 +23,7 @@ public sealed class NginxSiteTests : IAsyncLifetime
     private const string Secret = "nginx-site-test-direct-line-secret-0123456789";
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("gb-nginx-");
-    private readonly BotHost _host = new();
+    private readonly TestHost _host = new();
     private X509Certificate2 _certificate = null!;
     private Process? _nginx;
     private int _tlsPort;

@@ -7,13 +7,13 @@ using System.Text.Json.Nodes;
 namespace GuidanceBot.Tests.DirectLine;
 
 /// <summary>A small Direct Line 3.0 client over the test host, shaped like botframework-directlinejs.</summary>
-public sealed class DirectLineClient(BotHost host, HttpClient http)
+public sealed class DirectLineClient(TestHost host, HttpClient http)
 {
     public const string Secret = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
-    public static BotHost NewHost(GuidanceBot.Tests.FixedTime? time = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    public static TestHost NewHost(FixedTime? time = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
-        var host = new BotHost { Time = time, TestServices = services };
+        var host = new TestHost { Time = time, TestServices = services };
         host.Settings["GuidanceBot:DirectLine:Secret"] = Secret;
         return host;
     }

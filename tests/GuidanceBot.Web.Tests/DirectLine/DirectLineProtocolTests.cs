@@ -6,7 +6,7 @@ namespace GuidanceBot.Tests.DirectLine;
 
 public sealed class DirectLineProtocolTests : IAsyncLifetime
 {
-    private readonly BotHost _host = DirectLineClient.NewHost();
+    private readonly TestHost _host = DirectLineClient.NewHost();
     private DirectLineClient _dl = null!;
 
     public Task InitializeAsync()

@@ -103,7 +103,7 @@ public sealed class DirectLineTokenTests
     [Fact]
     public async Task Without_a_configured_secret_a_development_secret_is_generated_once_and_kept_in_the_database()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.CreateClient();
         var secret = host.Services.GetRequiredService<DirectLineSecret>().Value;
 
@@ -112,11 +112,11 @@ public sealed class DirectLineTokenTests
         var dl = new DirectLineClient(host, host.CreateClient());
         var generated = await dl.Json(HttpMethod.Post, "/tokens/generate", secret);
         // The same database after a restart: the same secret, and the token made before is accepted.
-        await using var second = new BotHost(host.SqlitePath);
+        await using var second = new TestHost(host.SqlitePath);
         var again = new DirectLineClient(second, second.CreateClient());
         await again.Json(HttpMethod.Post, "/conversations", (string)generated["token"]!, new { locale = "vi-VN" }, status: 201);
         Assert.Equal(secret, second.Services.GetRequiredService<DirectLineSecret>().Value);
-        await using var other = new BotHost();
+        await using var other = new TestHost();
         other.CreateClient();
         Assert.NotEqual(secret, other.Services.GetRequiredService<DirectLineSecret>().Value);
     }
@@ -130,7 +130,7 @@ public sealed class DirectLineTokenTests
         await File.WriteAllTextAsync(Path.Combine(folder, DirectLineSecret.LegacyFileName), saved + "\n");
         try
         {
-            await using var host = new BotHost(Path.Combine(folder, "bot.db"));
+            await using var host = new TestHost(Path.Combine(folder, "bot.db"));
             var dl = new DirectLineClient(host, host.CreateClient());
 
             await dl.Json(HttpMethod.Post, "/tokens/generate", saved);
@@ -180,7 +180,7 @@ public sealed class DirectLineTokenTests
         {
             string conversationId, token, oldWatermark;
             HashSet<string> oldIds;
-            await using (var before = new BotHost(path))
+            await using (var before = new TestHost(path))
             {
                 before.Settings["GuidanceBot:DirectLine:Secret"] = DirectLineClient.Secret;
                 var dl = new DirectLineClient(before, before.CreateClient());
@@ -190,7 +190,7 @@ public sealed class DirectLineTokenTests
                 oldWatermark = (string)page["watermark"]!;
                 oldIds = page["activities"]!.AsArray().Select(a => (string)a!["id"]!).ToHashSet();
             }
-            await using var after = new BotHost(path);
+            await using var after = new TestHost(path);
             after.Settings["GuidanceBot:DirectLine:Secret"] = DirectLineClient.Secret;
             var again = new DirectLineClient(after, after.CreateClient());
 

@@ -26,7 +26,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task A_configured_proxys_headers_give_a_wss_stream_url_on_the_public_host()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["GuidanceBot:DirectLine:Secret"] = Secret;
         host.Settings["GuidanceBot:Hosting:KnownProxies:0"] = "10.1.2.3, 127.0.0.1";
         var url = host.StartKestrel();
@@ -39,7 +39,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task A_proxy_in_a_configured_network_is_believed_too()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["GuidanceBot:DirectLine:Secret"] = Secret;
         host.Settings["GuidanceBot:Hosting:KnownNetworks:0"] = "127.0.0.0/8";
         var url = host.StartKestrel();
@@ -50,7 +50,7 @@ public sealed class ForwardedHeadersTests
     [Fact]
     public async Task Forwarded_headers_from_an_unknown_caller_are_ignored()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["GuidanceBot:DirectLine:Secret"] = Secret;
         var url = host.StartKestrel();
 
@@ -64,7 +64,7 @@ public sealed class ForwardedHeadersTests
     [InlineData("GuidanceBot:Hosting:KnownNetworks:0", "10.0.0.0/33", "'10.0.0.0/33' is not one")]
     public async Task A_proxy_setting_that_is_not_an_address_stops_the_start_naming_it(string key, string value, string message)
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings[key] = value;
 
         var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());

@@ -16,7 +16,7 @@ public sealed class MetricsTests
     [Fact]
     public async Task Metrics_show_turn_counters_latency_histograms_and_not_understood_per_channel_without_conversation_ids()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         var client = host.CreateClient();
         // A channel of its own, so turns of other test hosts in this process do not count here.
         const string channel = "metricstest";
@@ -42,7 +42,7 @@ public sealed class MetricsTests
     [Fact]
     public async Task Flow_starts_are_counted_by_flow_id()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         var client = host.CreateClient();
         const string channel = "flowmetrics";
         var conversation = $"flows-{Guid.NewGuid():N}";

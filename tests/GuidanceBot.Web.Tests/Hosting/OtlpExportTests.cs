@@ -24,7 +24,7 @@ public sealed class OtlpExportTests
                 }
                 return Results.Ok();
             }));
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Url;
         host.Settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         host.Settings["OTEL_METRIC_EXPORT_INTERVAL"] = "200";

@@ -28,7 +28,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Readyz_lists_each_check_with_its_status_and_liveness_stays_plain()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         var client = host.CreateClient();
 
         var (status, checks, body) = await ReadyAsync(client);
@@ -47,7 +47,7 @@ public sealed class ReadinessTests
     public async Task Readyz_fails_while_a_ready_check_fails_and_recovers_after()
     {
         var storage = new Switch();
-        await using var host = new BotHost
+        await using var host = new TestHost
         {
             TestServices = s => s.AddHealthChecks().AddCheck("database", storage, tags: ["ready"]),
         };
@@ -72,7 +72,7 @@ public sealed class ReadinessTests
     [Fact]
     public async Task Zalo_readiness_needs_a_valid_token_once_zalo_is_configured()
     {
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         host.Settings["GuidanceBot:Zalo:AppId"] = "1234567890";
         host.Settings["GuidanceBot:Zalo:OaSecretKey"] = "oa-secret-key-for-tests";
         host.Settings["GuidanceBot:Zalo:AppSecret"] = "app-secret-for-tests";

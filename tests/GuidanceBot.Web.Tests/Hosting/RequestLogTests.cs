@@ -13,7 +13,7 @@ public sealed class RequestLogTests
     public async Task Requests_are_logged_by_route_template_without_conversation_ids_or_tokens()
     {
         var logs = new CapturedLogs();
-        await using var host = new BotHost { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) };
+        await using var host = new TestHost { TestServices = s => s.AddSingleton<ILoggerProvider>(logs) };
         host.Settings["GuidanceBot:DirectLine:Secret"] = "request-log-test-secret-0123456789abcdef";
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "request-log-test-secret-0123456789abcdef");

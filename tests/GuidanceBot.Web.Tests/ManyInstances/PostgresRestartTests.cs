@@ -38,7 +38,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
     [Fact]
     public async Task Requests_fail_fast_with_503_while_postgres_restarts_and_nothing_acknowledged_is_lost()
     {
-        await using var host = BotHost.OnPostgres(_connectionString + ";Timeout=3;Command Timeout=10");
+        await using var host = TestHost.OnPostgres(_connectionString + ";Timeout=3;Command Timeout=10");
         var client = host.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(30);   // a hung request fails the test instead of hanging it
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -123,7 +123,7 @@ public sealed class PostgresRestartTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_fails_while_postgres_is_down_and_recovers_after_while_liveness_stays_ok()
     {
-        await using var host = BotHost.OnPostgres(_connectionString + ";Timeout=3;Command Timeout=5");
+        await using var host = TestHost.OnPostgres(_connectionString + ";Timeout=3;Command Timeout=5");
         var client = host.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(30);
 

@@ -11,9 +11,9 @@ public sealed class SweepAndTurnsOnTwoInstancesTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private BotHost Instance()
+    private TestHost Instance()
     {
-        var host = BotHost.OnPostgres(_database.ConnectionString);
+        var host = TestHost.OnPostgres(_database.ConnectionString);
         host.Time = _time;
         return host;
     }

@@ -18,7 +18,7 @@ public sealed class PersonalDataTests
     public async Task Id_and_phone_numbers_and_names_are_in_no_log_no_event_and_no_stored_byte()
     {
         var logs = new CapturingLoggerProvider();
-        await using var host = new BotHost();
+        await using var host = new TestHost();
         using var factory = host.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
         var client = factory.CreateClient();
 
@@ -32,7 +32,7 @@ public sealed class PersonalDataTests
         await host.Send(client, "p", "có");
         await host.Send(client, "p", "Android");
         var summary = await host.Send(client, "p", $"tôi là {Name}, sđt {Phone}, làm khai sinh");
-        Assert.Contains("Hà Nội", BotHost.Texts(summary));
+        Assert.Contains("Hà Nội", ApiMessages.Texts(summary));
         await host.Send(client, "p", $"tên tôi là {Name}, số {IdNumber}, hỏi về con mèo"); // not understood: logged for staff, redacted
 
         var events = string.Join("\n", (await host.Events()).Select(e => e + string.Join(",", e.Properties ?? new Dictionary<string, string>())));

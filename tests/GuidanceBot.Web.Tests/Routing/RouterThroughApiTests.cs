@@ -6,7 +6,7 @@ namespace GuidanceBot.Tests.Routing;
 /// <summary>The router and flows through POST /api/messages, as a channel would drive them.</summary>
 public sealed class RouterThroughApiTests : IAsyncLifetime
 {
-    private readonly BotHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero)) };
+    private readonly TestHost _host = new() { Time = new FixedTime(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero)) };
     private HttpClient _client = null!;
 
     public Task InitializeAsync()
@@ -31,7 +31,7 @@ public sealed class RouterThroughApiTests : IAsyncLifetime
         var replies = await _host.Send(_client, "c1", text);
 
         Assert.Equal(flow, await StartedFlow("c1"));
-        Assert.NotEmpty(BotHost.Buttons(replies));
+        Assert.NotEmpty(ApiMessages.Buttons(replies));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class RouterThroughApiTests : IAsyncLifetime
 
         var replies = await _host.Send(_client, "c2", "gặp cán bộ");
 
-        Assert.Contains("1800 1096", BotHost.Texts(replies));
+        Assert.Contains("1800 1096", ApiMessages.Texts(replies));
         var handoff = Assert.Single(await _host.Events(), e => e.Kind == EventKinds.HandedOff);
         Assert.Equal(("khai-sinh", "tuoi-be"), (handoff.FlowId, handoff.StepId));
     }
@@ -50,14 +50,14 @@ public sealed class RouterThroughApiTests : IAsyncLifetime
     [Fact]
     public async Task Quay_lai_goes_back_one_step()
     {
-        var first = BotHost.Texts(await _host.Send(_client, "c3", "tôi muốn làm giấy khai sinh cho con"));
-        var second = BotHost.Texts(await _host.Send(_client, "c3", "Bệnh viện, trạm y tế"));
+        var first = ApiMessages.Texts(await _host.Send(_client, "c3", "tôi muốn làm giấy khai sinh cho con"));
+        var second = ApiMessages.Texts(await _host.Send(_client, "c3", "Bệnh viện, trạm y tế"));
         Assert.NotEqual(first, second);
 
         var back = await _host.Send(_client, "c3", "quay lại");
 
         // The first reply also named the flow; going back shows the step alone.
-        Assert.Equal(first.Split('\n')[^1], BotHost.Texts(back));
+        Assert.Equal(first.Split('\n')[^1], ApiMessages.Texts(back));
         var entered = (await _host.Events()).Where(e => e.Kind == EventKinds.StepEntered && e.FlowId == "khai-sinh").Select(e => e.StepId);
         Assert.Equal(["noi-sinh", "tuoi-be", "noi-sinh"], entered);
     }
@@ -66,16 +66,16 @@ public sealed class RouterThroughApiTests : IAsyncLifetime
     public async Task A_citizen_who_left_mid_flow_and_writes_again_is_offered_to_resume()
     {
         await _host.Send(_client, "c4", "đăng ký tạm trú");
-        var question = BotHost.Texts(await _host.Send(_client, "c4", BotHost.Buttons(await _host.Send(_client, "c4", "giúp"))[0]));
+        var question = ApiMessages.Texts(await _host.Send(_client, "c4", ApiMessages.Buttons(await _host.Send(_client, "c4", "giúp"))[0]));
         _host.Time!.Advance(TimeSpan.FromHours(5));
 
         var offer = await _host.Send(_client, "c4", "xin chào");
 
-        Assert.Contains("Lần trước bạn dừng ở bước", BotHost.Texts(offer));
-        Assert.Equal(["Tiếp tục", "Làm việc khác"], BotHost.Buttons(offer));
+        Assert.Contains("Lần trước bạn dừng ở bước", ApiMessages.Texts(offer));
+        Assert.Equal(["Tiếp tục", "Làm việc khác"], ApiMessages.Buttons(offer));
 
         var resumed = await _host.Send(_client, "c4", "Tiếp tục");
-        Assert.Equal(question, BotHost.Texts(resumed));
+        Assert.Equal(question, ApiMessages.Texts(resumed));
         Assert.Contains(await _host.Events(), e => e.Kind == EventKinds.FlowResumed && e.FlowId == "tam-tru");
     }
 
@@ -85,8 +85,8 @@ public sealed class RouterThroughApiTests : IAsyncLifetime
         // Words no flow and no out-of-scope topic knows (a question about a cat is answered as out of scope).
         var replies = await _host.Send(_client, "c5", "tôi là Nguyễn Văn An, sđt 0912345678, xyzabc qwerty");
 
-        Assert.Contains("Xin lỗi", BotHost.Texts(replies));
-        Assert.InRange(BotHost.Buttons(replies).Count, 1, 5);
+        Assert.Contains("Xin lỗi", ApiMessages.Texts(replies));
+        Assert.InRange(ApiMessages.Buttons(replies).Count, 1, 5);
         var e = Assert.Single(await _host.Events(), e => e.Kind == EventKinds.NotUnderstood);
         Assert.DoesNotContain("0912345678", e.Property("text"));
         Assert.DoesNotContain("Nguyễn Văn An", e.Property("text"));

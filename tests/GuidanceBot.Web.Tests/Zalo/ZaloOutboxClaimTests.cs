@@ -25,8 +25,12 @@ public sealed class ZaloOutboxClaimTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Queues <paramref name="perUser"/> numbered replies for each user, as the inbox worker would.</summary>
-    private async Task QueueAsync(ZaloTestHost host, int users, int perUser)
+    /// <summary>
+    /// Queues <paramref name="perUser"/> numbered replies for each user, as the inbox worker would; with
+    /// <paramref name="claimedUntil"/>, as a worker's claim until then (in the same transaction, so the host's own worker
+    /// cannot take a row between the queueing and the claim).
+    /// </summary>
+    private async Task QueueAsync(ZaloTestHost host, int users, int perUser, DateTimeOffset? claimedUntil = null)
     {
         var now = _time.Now.ToUnixTimeMilliseconds();
         await using var connection = new SqliteConnection($"Data Source={host.Host.SqlitePath};Pooling=False");
@@ -54,6 +58,14 @@ public sealed class ZaloOutboxClaimTests : IAsyncLifetime
                 reply.Parameters.AddWithValue("$now", now);
                 await reply.ExecuteNonQueryAsync();
             }
+        }
+        if (claimedUntil is { } until)
+        {
+            await using var claim = connection.CreateCommand();
+            claim.Transaction = transaction;
+            claim.CommandText = "UPDATE zalo_outbox SET status = 'sending', due_at = $until";
+            claim.Parameters.AddWithValue("$until", until.ToUnixTimeMilliseconds());
+            await claim.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
     }
@@ -90,8 +102,7 @@ public sealed class ZaloOutboxClaimTests : IAsyncLifetime
         await host.SeedTokensAsync();
         var lease = host.Get<Microsoft.Extensions.Options.IOptions<ZaloOptions>>().Value.SendLease;
         // Rows a worker claimed just before it died: in its hands until the lease ends.
-        await QueueAsync(host, users: 2, perUser: 2);
-        await host.QueryAsync($"UPDATE zalo_outbox SET status = 'sending', due_at = {(_time.Now + lease).ToUnixTimeMilliseconds()}");
+        await QueueAsync(host, users: 2, perUser: 2, claimedUntil: _time.Now + lease);
 
         // While the lease holds, nobody else takes them.
         Assert.Empty(await host.Get<GuidanceBot.Channels.Zalo.IZaloOutbox>().ClaimAsync(10, lease, CancellationToken.None));

@@ -17,7 +17,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
     public ZaloTestHost(FakeZalo fake, FixedTime time, string? sqlitePath = null, Action<Dictionary<string, string>>? settings = null, string? postgres = null)
     {
         Time = time;
-        Host = postgres is null ? new BotHost(sqlitePath) : BotHost.OnPostgres(postgres);
+        Host = postgres is null ? new TestHost(sqlitePath) : TestHost.OnPostgres(postgres);
         Host.Time = time;
         Host.Settings["GuidanceBot:Zalo:AppId"] = FakeZalo.AppId;
         Host.Settings["GuidanceBot:Zalo:OaSecretKey"] = OaSecretKey;
@@ -32,7 +32,7 @@ public sealed class ZaloTestHost : IAsyncDisposable
         Client = Host.CreateClient();
     }
 
-    public BotHost Host { get; }
+    public TestHost Host { get; }
     public HttpClient Client { get; }
     public FixedTime Time { get; }
 

@@ -133,7 +133,7 @@ public sealed class ZaloWebhookTests : IAsyncLifetime
     [Fact]
     public async Task Without_configuration_the_webhook_answers_503_with_a_clear_error()
     {
-        await using var plain = new BotHost();
+        await using var plain = new TestHost();
         using var client = plain.CreateClient();
 
         var response = await client.PostAsync(ZaloWebhookEndpoints.Path, new StringContent("{}", Encoding.UTF8, "application/json"));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Dialogs;
 
@@ -36,10 +37,8 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         }
         var range = choices.Count.ToString(CultureInfo.InvariantCulture);
         return PromptRecognition<FoundChoice>.Failure(match.Ambiguous
-            ? new LocalizedReason("Câu trả lời khớp với nhiều lựa chọn, bạn bấm một nút hoặc gõ số thứ tự nhé.",
-                "That matches several options; tap a button or type its number.")
-            : new LocalizedReason($"Mình chưa hiểu lựa chọn của bạn. Bạn bấm một nút hoặc gõ số từ 1 đến {range}.",
-                $"I did not catch your choice. Tap a button or type a number from 1 to {range}."));
+            ? BotTexts.Reason("MatchesSeveralOptionsTapButton")
+            : BotTexts.Reason("DidNotCatchChoiceTap", range));
     }
 
     protected override JsonNode? ToResult(FoundChoice value) => new JsonObject { ["index"] = value.Index, ["value"] = value.Value };

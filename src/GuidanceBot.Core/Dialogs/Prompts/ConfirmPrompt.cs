@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using GuidanceBot.Activities;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Dialogs;
 
@@ -29,7 +30,7 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
         }
         return ConfirmRecognizer.Recognize(text) is { } answer
             ? PromptRecognition<bool>.Success(answer)
-            : PromptRecognition<bool>.Failure(new LocalizedReason("Bạn trả lời \"Có\" hoặc \"Không\" giúp mình nhé.", "Please answer \"Yes\" or \"No\"."));
+            : PromptRecognition<bool>.Failure(BotTexts.Reason("AnswerYesNo"));
     }
 
     protected override JsonNode? ToResult(bool value) => JsonValue.Create(value);
@@ -37,7 +38,7 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     protected override IEnumerable<CardAction>? Buttons(TurnContext turn, PromptOptions options) =>
         options.Choices is [var yes, var no]
             ? [CardAction.ImBack(yes), CardAction.ImBack(no)]
-            : [CardAction.ImBack(turn.T("Có", "Yes")), CardAction.ImBack(turn.T("Không", "No"))];
+            : [CardAction.ImBack(turn.Text("Yes")), CardAction.ImBack(turn.Text("No"))];
 
     private static List<string> Labels(PromptOptions options) =>
         new[] { options, options.En }.OfType<PromptOptions>().SelectMany(o => o.Choices is [var yes, var no] ? [yes, no] : Array.Empty<string>()).ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Dialogs;
 
@@ -12,13 +13,13 @@ public sealed class NumberPrompt(string id, PromptValidator<decimal>? validator 
     {
         if (NumberRecognizer.Recognize(text) is not { } number)
         {
-            return PromptRecognition<decimal>.Failure(new LocalizedReason("Bạn nhập một con số giúp mình nhé.", "Please type a number."));
+            return PromptRecognition<decimal>.Failure(BotTexts.Reason("TypeNumber"));
         }
         if (number < options.Min || number > options.Max)
         {
             var min = options.Min?.ToString(CultureInfo.InvariantCulture) ?? "…";
             var max = options.Max?.ToString(CultureInfo.InvariantCulture) ?? "…";
-            return PromptRecognition<decimal>.Failure(new LocalizedReason($"Số này nằm ngoài khoảng {min}–{max}.", $"That number is outside {min}–{max}."));
+            return PromptRecognition<decimal>.Failure(BotTexts.Reason("NumberOutside", min, max));
         }
         return PromptRecognition<decimal>.Success(number);
     }

@@ -102,7 +102,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
     {
         options = options.For(turn);
         var question = retry ? options.RetryPrompt ?? options.Prompt : options.Prompt;
-        var text = error is { } reason ? $"{turn.T(reason.Vi, reason.En)}\n{question}" : question;
+        var text = error is { } reason ? $"{reason.For(turn.Language)}\n{question}" : question;
         turn.Send(text ?? "", (Buttons(turn, options) ?? []).Concat(options.Actions ?? []));
     }
 }

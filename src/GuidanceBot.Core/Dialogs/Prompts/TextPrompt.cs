@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Texts;
 
 namespace GuidanceBot.Dialogs;
 
@@ -9,7 +10,7 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
 {
     protected override PromptRecognition<string> Recognize(TurnContext turn, string text, PromptOptions options) =>
         string.IsNullOrWhiteSpace(text)
-            ? PromptRecognition<string>.Failure(new LocalizedReason("Bạn chưa nhập gì.", "You did not type anything."))
+            ? PromptRecognition<string>.Failure(BotTexts.Reason("DidNotTypeAnything"))
             : PromptRecognition<string>.Success(text.Trim());
 
     protected override JsonNode? ToResult(string value) => JsonValue.Create(value);

@@ -1,3 +1,5 @@
+using GuidanceBot.Web.Hosting;
+
 namespace GuidanceBot.Web.Channels.DirectLine;
 
 /// <summary>
@@ -8,19 +10,18 @@ public sealed record DirectLineCaller(bool IsSecret, string? ConversationId, str
 {
     public bool MayOpen(string conversationId) => IsSecret || ConversationId == conversationId;
 
-    public static (DirectLineCaller? Caller, IResult? Error) Authenticate(HttpRequest request, DirectLineSecret secret, DirectLineTokens tokens)
+    public static async Task<(DirectLineCaller? Caller, IResult? Error)> AuthenticateAsync(HttpRequest request, DirectLineSecret secret, DirectLineTokens tokens)
     {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
+        var credential = JwtValidation.BearerToken(request.Headers.Authorization);
+        if (credential is null)
         {
             return (null, ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", "Send 'Authorization: Bearer <secret or token>'."));
         }
-        var credential = header[7..].Trim();
         if (secret.Matches(credential))
         {
             return (new DirectLineCaller(true, null, null), null);
         }
-        var (status, token) = tokens.Read(credential, DirectLineTokens.ConversationScope);
+        var (status, token) = await tokens.ReadAsync(credential, DirectLineTokens.ConversationScope);
         return status switch
         {
             TokenStatus.Valid => (new DirectLineCaller(false, token!.ConversationId, token.UserId), null),

@@ -43,9 +43,9 @@ public static partial class DirectLineEndpoints
         app.UseWebSockets();
         var group = app.MapGroup(BasePath);
         group.MapPost("/tokens/generate", GenerateTokenAsync);
-        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync).AddEndpointFilter<TurnAdmission>();
-        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).AddEndpointFilter<TurnAdmission>();
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
@@ -62,7 +62,7 @@ public static partial class DirectLineEndpoints
 
     private static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        var (caller, error) = await DirectLineCaller.AuthenticateAsync(http.Request, secret, tokens);
         if (caller is null)
         {
             return error!;
@@ -79,9 +79,9 @@ public static partial class DirectLineEndpoints
         return Json(IssueConversationToken(tokens, options.Value, body.UserId));
     }
 
-    private static IResult RefreshToken(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> RefreshTokenAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
     {
-        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        var (caller, error) = await DirectLineCaller.AuthenticateAsync(http.Request, secret, tokens);
         if (caller is null)
         {
             return error!;
@@ -97,7 +97,7 @@ public static partial class DirectLineEndpoints
     private static async Task<IResult> StartConversationAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, DirectLineConversations conversations,
         DirectLineTurns turns, IOptions<DirectLineOptions> options, TurnGate gate, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        var (caller, error) = await DirectLineCaller.AuthenticateAsync(http.Request, secret, tokens);
         if (caller is null)
         {
             return error!;
@@ -127,10 +127,10 @@ public static partial class DirectLineEndpoints
         return Json(info, StatusCodes.Status201Created);
     }
 
-    private static IResult Reconnect(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
+    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret, DirectLineTokens tokens,
         IOptions<DirectLineOptions> options)
     {
-        var (caller, error) = Authorize(http, conversationId, secret, tokens);
+        var (caller, error) = await AuthorizeAsync(http, conversationId, secret, tokens);
         if (caller is null)
         {
             return error!;
@@ -147,7 +147,7 @@ public static partial class DirectLineEndpoints
         DirectLineConversations conversations, DirectLineTurns turns, IOptions<DirectLineOptions> options, TurnGate gate, ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var (caller, error) = Authorize(http, conversationId, secret, tokens);
+        var (caller, error) = await AuthorizeAsync(http, conversationId, secret, tokens);
         if (caller is null)
         {
             return error!;
@@ -188,7 +188,7 @@ public static partial class DirectLineEndpoints
     private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http, DirectLineSecret secret,
         DirectLineTokens tokens, DirectLineConversations conversations, CancellationToken cancellationToken)
     {
-        var (caller, error) = Authorize(http, conversationId, secret, tokens);
+        var (caller, error) = await AuthorizeAsync(http, conversationId, secret, tokens);
         if (caller is null)
         {
             return error!;
@@ -208,9 +208,9 @@ public static partial class DirectLineEndpoints
     }
 
     /// <summary>The caller when it may open this conversation; otherwise 401/403 (TokenExpired for an expired token).</summary>
-    private static (DirectLineCaller? Caller, IResult? Error) Authorize(HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens)
+    private static async Task<(DirectLineCaller? Caller, IResult? Error)> AuthorizeAsync(HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens)
     {
-        var (caller, error) = DirectLineCaller.Authenticate(http.Request, secret, tokens);
+        var (caller, error) = await DirectLineCaller.AuthenticateAsync(http.Request, secret, tokens);
         if (caller is null)
         {
             return (null, error);

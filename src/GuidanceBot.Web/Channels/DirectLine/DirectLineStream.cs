@@ -18,7 +18,7 @@ public static class DirectLineStream
         {
             return ApiError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", "The stream URL carries its token in '?t='; ask GET /conversations/{id} for a new one.");
         }
-        var (status, token) = tokens.Read(t, DirectLineTokens.StreamScope);
+        var (status, token) = await tokens.ReadAsync(t, DirectLineTokens.StreamScope);
         if (status == TokenStatus.Invalid)
         {
             return ApiError.Result(StatusCodes.Status403Forbidden, "Forbidden", "The stream token is not valid.");

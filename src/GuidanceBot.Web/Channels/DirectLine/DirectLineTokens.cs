@@ -1,7 +1,8 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using GuidanceBot.Web.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace GuidanceBot.Web.Channels.DirectLine;
 
@@ -12,75 +13,78 @@ public sealed record DirectLineToken(string ConversationId, string? UserId, stri
 public enum TokenStatus { Valid, Expired, Invalid }
 
 /// <summary>
-/// Issues and checks Direct Line tokens: JWT-shaped (HS256, key derived from the site secret) so that
-/// botframework-directlinejs can read its <c>user</c> claim. Conversation tokens open only their own conversation;
-/// stream tokens only pre-authorise that conversation's WebSocket, for a minute.
+/// Issues and checks Direct Line tokens with Microsoft.IdentityModel: JWTs (HS256, key derived from the site secret)
+/// so that botframework-directlinejs can read the <c>user</c> claim. Conversation tokens open only their own
+/// conversation; stream tokens only pre-authorise that conversation's WebSocket, for a minute. Checked with the same
+/// set-up as the Bot Connector's tokens (<see cref="JwtValidation"/>).
 /// </summary>
-public sealed class DirectLineTokens(DirectLineSecret secret, TimeProvider time)
+public sealed class DirectLineTokens
 {
     public const string ConversationScope = "conversation";
     public const string StreamScope = "stream";
-    private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
-    private byte[]? _key;
 
-    // Derived on first use: the secret is read from the database while the host starts.
-    private byte[] Key => _key ??= HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Value), "guidancebot/directline/token/v1"u8);
+    // The claims are exactly conv, user, scope, iat, exp and jti (no nbf added by the library), times from the host's clock.
+    private static readonly JsonWebTokenHandler Issuer = new() { SetDefaultTimesOnTokenCreation = false };
+
+    private readonly TimeProvider _time;
+    private readonly Lazy<(SigningCredentials Signing, TokenValidationParameters Parameters)> _keys;
+
+    public DirectLineTokens(DirectLineSecret secret, TimeProvider time)
+    {
+        _time = time;
+        // Made on first use: the secret is read from the database while the host starts, after this is constructed.
+        _keys = new(() => Keys(secret));
+    }
+
+    private static (SigningCredentials, TokenValidationParameters) Keys(DirectLineSecret secret)
+    {
+        var key = new SymmetricSecurityKey(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Value), "guidancebot/directline/token/v1"u8));
+        var parameters = JwtValidation.Parameters(TimeSpan.Zero, [SecurityAlgorithms.HmacSha256]);
+        parameters.IssuerSigningKey = key;
+        // Only this site holds the key (derived from its secret for these tokens alone), so the signature is what says the
+        // token is ours; the tokens carry no issuer or audience. Expiry is checked against the host's clock below, so an
+        // expired token (403 TokenExpired, the client starts again) is told apart from a forged one.
+        parameters.ValidateIssuer = false;
+        parameters.ValidateAudience = false;
+        parameters.ValidateLifetime = false;
+        return (new SigningCredentials(key, SecurityAlgorithms.HmacSha256), parameters);
+    }
 
     public string Issue(string conversationId, string? userId, string scope, TimeSpan lifetime)
     {
-        var now = time.GetUtcNow();
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var now = _time.GetUtcNow();
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            json.WriteStartObject();
-            json.WriteString("conv", conversationId);
-            if (userId is not null)
-            {
-                json.WriteString("user", userId);
-            }
-            json.WriteString("scope", scope);
-            json.WriteNumber("iat", now.ToUnixTimeSeconds());
-            json.WriteNumber("exp", (now + lifetime).ToUnixTimeSeconds());
-            json.WriteString("jti", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
-            json.WriteEndObject();
+            ["conv"] = conversationId,
+            ["scope"] = scope,
+            ["jti"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+        };
+        if (userId is not null)
+        {
+            claims["user"] = userId;
         }
-        var unsigned = $"{Header}.{Base64Url.EncodeToString(buffer.ToArray())}";
-        return $"{unsigned}.{Sign(unsigned)}";
+        return Issuer.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            SigningCredentials = _keys.Value.Signing,
+        });
     }
 
-    public (TokenStatus Status, DirectLineToken? Token) Read(string token, string scope)
+    public async Task<(TokenStatus Status, DirectLineToken? Token)> ReadAsync(string token, string scope)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3 || parts[0] != Header)
+        var (result, _) = await JwtValidation.ValidateAsync(token, _keys.Value.Parameters);
+        if (result?.SecurityToken is not JsonWebToken jwt
+            || !jwt.TryGetPayloadValue<string>("conv", out var conversationId)
+            || !jwt.TryGetPayloadValue<string>("scope", out var claimedScope)
+            || !jwt.TryGetPayloadValue<long>("exp", out var expires)
+            || claimedScope != scope)
         {
             return (TokenStatus.Invalid, null);
         }
-        var expected = Encoding.ASCII.GetBytes(Sign($"{parts[0]}.{parts[1]}"));
-        if (!CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(parts[2])))
-        {
-            return (TokenStatus.Invalid, null);
-        }
-        DirectLineToken claims;
-        try
-        {
-            using var doc = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
-            var root = doc.RootElement;
-            claims = new DirectLineToken(
-                root.GetProperty("conv").GetString()!,
-                root.TryGetProperty("user", out var user) ? user.GetString() : null,
-                root.GetProperty("scope").GetString()!,
-                DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("exp").GetInt64()));
-        }
-        catch (Exception e) when (e is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            return (TokenStatus.Invalid, null);
-        }
-        if (claims.Scope != scope)
-        {
-            return (TokenStatus.Invalid, null);
-        }
-        return claims.Expires <= time.GetUtcNow() ? (TokenStatus.Expired, claims) : (TokenStatus.Valid, claims);
+        var claims = new DirectLineToken(conversationId, jwt.TryGetPayloadValue<string>("user", out var user) ? user : null, claimedScope,
+            DateTimeOffset.FromUnixTimeSeconds(expires));
+        return claims.Expires <= _time.GetUtcNow() ? (TokenStatus.Expired, claims) : (TokenStatus.Valid, claims);
     }
-
-    private string Sign(string unsigned) => Base64Url.EncodeToString(HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(unsigned)));
 }

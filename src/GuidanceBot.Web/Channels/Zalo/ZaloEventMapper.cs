@@ -3,6 +3,7 @@ using System.Text;
 using GuidanceBot.Activities;
 using GuidanceBot.Bot;
 using GuidanceBot.Channels.Zalo;
+using GuidanceBot.Texts;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Channels.Zalo;
@@ -19,11 +20,10 @@ public sealed class ZaloEventMapper
 {
     public const string ChannelId = "zalo";
 
-    public const string TextOnlyNotice =
-        "Xin lỗi, mình chỉ đọc được tin nhắn chữ. Bạn gõ câu hỏi hoặc bấm một nút bên dưới nhé.";
+    // In Vietnamese: the event comes before any conversation state, so before a language is known.
+    public static string TextOnlyNotice => BotTexts.Get("vi", "ZaloTextOnly");
 
-    public const string InfoReceivedNotice =
-        "Cảm ơn bạn, mình đã nhận được. Thông tin này không được lưu lại.";
+    public static string InfoReceivedNotice => BotTexts.Get("vi", "ZaloInfoReceived");
 
     private readonly byte[] _key;
     private readonly bool _reminders;
