@@ -76,7 +76,8 @@ public static class GuidanceBotServices
             sp.GetRequiredService<Func<FlowCatalog>>(),
             sp.GetRequiredService<IIntentRecognizer>(),
             sp.GetRequiredService<IOptions<BotOptions>>().Value,
-            sp.GetRequiredService<ITextAnalyzer>()));
+            sp.GetRequiredService<ITextAnalyzer>(),
+            sp.GetRequiredService<PlaceDirectory>()));
         services.AddPlaces();
         services.AddSingleton<IBot, DialogBot>();
         services.AddSingleton<TurnEngine>();

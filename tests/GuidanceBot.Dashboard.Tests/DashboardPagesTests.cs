@@ -154,6 +154,49 @@ public sealed class DashboardPagesTests(DashboardFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Communes_page_ranks_the_communes_the_api_shows_and_only_names_the_hidden_ones()
+    {
+        var (page, errors) = await SignedInAsync(DashboardServer.ViewerName, DashboardServer.ViewerPassword);
+        var api = (await fixture.Server.ApiAsync($"/api/analytics/communes?{Period}"))["communes"]!.AsArray();
+        await page.GotoAsync($"/dashboard/communes?{Period}");
+
+        var shown = api.Where(c => c!["runs"]!["started"]!.GetValueKind() == System.Text.Json.JsonValueKind.Number).ToList();
+        Assert.Equal(["phuong-hac-thanh", "xa-thieu-quang"], shown.Select(c => (string?)c!["id"]));
+        var rows = page.Locator("#communes tbody tr");
+        Assert.Equal(shown.Count, await rows.CountAsync());
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var row = rows.Nth(i);
+            Assert.Equal((string?)shown[i]!["id"], await row.GetAttributeAsync("data-commune"));
+            Assert.Equal((string?)shown[i]!["name"], await row.Locator("th").InnerTextAsync());
+            Assert.Equal(N(shown[i]!["runs"]!["started"]), await row.Locator("td").Nth(1).InnerTextAsync());
+            Assert.Equal(N(shown[i]!["runs"]!["completed"]), await row.Locator("td").Nth(2).InnerTextAsync());
+            Assert.Equal(P(shown[i]!["conversion"]), await row.Locator("td").Nth(6).InnerTextAsync());
+        }
+        Assert.Equal(("4", "75 %"), (await rows.First.Locator("td").Nth(1).InnerTextAsync(), await rows.First.Locator("td").Nth(6).InnerTextAsync()));
+        Assert.Contains("164 xã, phường ghi \"< 2\"", await page.Locator("#communes-hidden-title").InnerTextAsync());
+        await page.Locator("details summary").ClickAsync();
+        Assert.Contains("phường Hàm Rồng", await page.Locator("#communes-hidden").InnerTextAsync());
+        await Assertions.Expect(page.Locator("canvas[data-chart='chart-communes']")).ToBeVisibleAsync();
+        await ShotAsync(page, "communes");
+
+        var csv = await page.APIRequest.GetAsync($"/dashboard/communes.csv?{Period}&flow=vneid-muc-2");
+        Assert.Contains("phuong-hac-thanh,phường Hạc Thành,phuong,4,3,0,1,0,0,0,0.75", await csv.TextAsync());
+        Assert.Contains("phuong-ham-rong,phường Hàm Rồng,phuong,< 2,< 2,< 2,< 2,< 2,< 2,< 2,", await csv.TextAsync());
+
+        await page.GotoAsync("/dashboard/report?period=week&at=2026-11-20");
+        var report = await fixture.Server.ApiAsync("/api/analytics/report?from=2026-11-16&to=2026-11-22");
+        var communes = page.Locator("#report-communes tbody tr");
+        Assert.Equal(report["communes"]!.AsArray().Count, await communes.CountAsync());
+        Assert.Equal("phuong-hac-thanh", await communes.First.GetAttributeAsync("data-commune"));
+        Assert.Contains("164 xã, phường", await page.Locator("#report-communes-hidden").InnerTextAsync());
+        await page.Locator("#report-communes").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Screenshots, "report-communes.png"), FullPage = true });
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Report_shows_the_api_report_and_prints_on_a4()
     {
         var (page, errors) = await SignedInAsync(DashboardServer.AdminName, DashboardServer.AdminPassword);

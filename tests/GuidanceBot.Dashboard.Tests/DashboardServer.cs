@@ -34,6 +34,8 @@ public sealed class DashboardServer : IAsyncDisposable
     public async Task StartAsync()
     {
         _host.Settings["GuidanceBot:Analytics:ApiKeys:0"] = ApiKey;
+        // Small enough for the few scripted runs to show two communes and hide the others.
+        _host.Settings["GuidanceBot:Analytics:MinRunsPerCommune"] = "2";
         _host.StartKestrel();
         var accounts = Services.GetRequiredService<StaffAccounts>();
         await accounts.AddOrResetAsync(AdminName, StaffRoles.Admin, AdminPassword, CancellationToken.None);
@@ -43,19 +45,22 @@ public sealed class DashboardServer : IAsyncDisposable
 
     /// <summary>
     /// Ten conversations: 3 completed, 2 cancelled and 2 abandoned runs of vneid-muc-2, 1 hand-off in khai-sinh,
-    /// 2 texts the bot did not understand; on the web, Zalo and the Emulator.
+    /// 2 texts the bot did not understand; on the web, Zalo and the Emulator. By commune: 4 runs in phường Hạc Thành (one
+    /// named by its former ward), 2 in xã Thiệu Quang, 2 with none.
     /// </summary>
     private async Task SeedAsync()
     {
         using var client = new HttpClient { BaseAddress = new Uri(Url) };
         string[] start = ["đăng ký vneid mức 2", "Từ 14 tuổi trở lên"];
-        await SayAsync(client, "webchat", "w1", [.. start, "Chưa có thẻ gắn chip"]);
-        await SayAsync(client, "webchat", "w2", [.. start, "Chưa có thẻ gắn chip"]);
-        await SayAsync(client, "zalo", "z1", [.. start, "Chưa có thẻ gắn chip"]);
-        await SayAsync(client, "webchat", "w3", [.. start, "thoát"]);
+        string[] inHacThanh = ["đăng ký vneid mức 2", "tôi ở phường Hạc Thành", "Từ 14 tuổi trở lên"];
+        string[] inThieuQuang = ["đăng ký vneid mức 2", "toi o xa thieu quang", "Từ 14 tuổi trở lên"];
+        await SayAsync(client, "webchat", "w1", [.. inHacThanh, "Chưa có thẻ gắn chip"]);
+        await SayAsync(client, "webchat", "w2", [.. inHacThanh, "Chưa có thẻ gắn chip"]);
+        await SayAsync(client, "zalo", "z1", [.. inHacThanh, "Chưa có thẻ gắn chip"]);
+        await SayAsync(client, "webchat", "w3", ["đăng ký vneid mức 2", "nhà mình ở phường Điện Biên cũ", "Từ 14 tuổi trở lên", "thoát"]);
         await SayAsync(client, "webchat", "w4", ["đăng ký vneid mức 2", "thoát"]);
-        await SayAsync(client, "zalo", "z2", start);
-        await SayAsync(client, "zalo", "z3", ["đăng ký vneid mức 2"]);
+        await SayAsync(client, "zalo", "z2", inThieuQuang);
+        await SayAsync(client, "zalo", "z3", ["đăng ký vneid mức 2", "tôi ở xã Thiệu Quang"]);
         await SayAsync(client, "emulator", "e1", ["làm giấy khai sinh cho con", "gặp cán bộ"]);
         // A greeting beside three words nobody knows is not understood (beside one or two it is answered as a greeting).
         await SayAsync(client, "webchat", "w5", ["xin chào, abc xyz qwe"]);

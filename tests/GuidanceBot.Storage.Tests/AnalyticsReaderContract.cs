@@ -1,4 +1,5 @@
 using GuidanceBot.Analytics;
+using GuidanceBot.Places;
 using GuidanceBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -83,6 +84,84 @@ public abstract class AnalyticsReaderContract(StorageProvider provider) : IDispo
         Assert.Equal((1L, 0L), Single(await Reader.RunTotalsAsync("khai-sinh", new AnalyticsFilter(Channel: "webchat"), CancellationToken.None)));
         Assert.Empty(await Reader.NotUnderstoodAsync(null, on20th, 10, CancellationToken.None));
         Assert.Single(await Reader.NotUnderstoodAsync(null, on21st, 10, CancellationToken.None));
+    }
+
+    /// <summary>A completed run whose citizen named <paramref name="commune"/> before it started (on flow-started) or during it (commune-known).</summary>
+    private static IReadOnlyList<AnalyticsEvent> CompletedRunIn(string commune, string conversation, string run, DateTimeOffset at, bool named = false)
+    {
+        var events = CompletedRun(conversation, run, at).ToList();
+        if (named)
+        {
+            events.Insert(2, E(conversation, run, EventKinds.CommuneKnown, at.AddSeconds(10), "noi-sinh", new() { ["commune"] = commune }));
+        }
+        else
+        {
+            events[0] = events[0] with { Properties = new Dictionary<string, string> { ["commune"] = commune } };
+        }
+        return events;
+    }
+
+    [Fact]
+    public async Task Runs_are_rolled_up_by_the_commune_their_citizen_named_and_filtered_by_it()
+    {
+        var sink = _storage.Get<IAnalyticsSink>();
+        await sink.AppendAsync([
+            .. CompletedRunIn("phuong-hac-thanh", "c1", "r1", T0),
+            .. CompletedRunIn("phuong-hac-thanh", "c2", "r2", T0, named: true),
+            .. AbandonedRun("c3", "r3", T0),
+            E("c3", "r3", EventKinds.CommuneKnown, T0.AddSeconds(3), "noi-sinh", new() { ["commune"] = "xa-thieu-quang" }, channel: "webchat"),
+            .. CompletedRun("c4", "r4", T0),
+        ], CancellationToken.None);
+        await Reader.RefreshAsync(CancellationToken.None);
+
+        var byCommune = (await Reader.CommuneTotalsAsync(null, new AnalyticsFilter(), CancellationToken.None)).ToDictionary(c => c.Commune);
+        Assert.Equal(["", "phuong-hac-thanh", "xa-thieu-quang"], byCommune.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((2L, 2L, 0L), (byCommune["phuong-hac-thanh"].Started, byCommune["phuong-hac-thanh"].Completed, byCommune["phuong-hac-thanh"].Abandoned));
+        Assert.Equal((1L, 0L, 1L), (byCommune["xa-thieu-quang"].Started, byCommune["xa-thieu-quang"].Completed, byCommune["xa-thieu-quang"].Abandoned));
+        Assert.Equal(1L, byCommune[""].Started);
+        Assert.Empty(await Reader.CommuneTotalsAsync("ket-hon", new AnalyticsFilter(), CancellationToken.None));
+
+        var hacThanh = new AnalyticsFilter(Commune: "phuong-hac-thanh");
+        Assert.Equal((2L, 2L), Single(await Reader.RunTotalsAsync("khai-sinh", hacThanh, CancellationToken.None)));
+        var steps = (await Reader.StepTotalsAsync("khai-sinh", new AnalyticsFilter(Commune: "xa-thieu-quang"), CancellationToken.None)).ToDictionary(s => s.StepId);
+        Assert.Equal((1L, 1L), (steps["noi-sinh"].Entered, steps["noi-sinh"].EndedAbandoned));
+        Assert.False(steps.ContainsKey("giay-to"));
+        Assert.Equal(2L, Assert.Single(await Reader.OutcomesAsync("khai-sinh", hacThanh, CancellationToken.None)).Count);
+        // All runs are still counted once without the filter.
+        Assert.Equal((4L, 3L), Single(await Reader.RunTotalsAsync("khai-sinh", new AnalyticsFilter(), CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Figures_by_commune_hide_small_communes_and_any_that_subtraction_would_give_away()
+    {
+        var sink = _storage.Get<IAnalyticsSink>();
+        var events = new List<AnalyticsEvent>();
+        var n = 0;
+        foreach (var (commune, runs) in new[] { ("phuong-hac-thanh", 6), ("xa-thieu-quang", 3), ("phuong-ham-rong", 1) })
+        {
+            for (var i = 0; i < runs; i++, n++)
+            {
+                events.AddRange(CompletedRunIn(commune, $"c{n}", $"r{n}", T0.AddMinutes(n)));
+            }
+        }
+        await sink.AppendAsync(events, CancellationToken.None);
+        var places = PlaceLoader.LoadProvince(GuidanceBotServices.FindDialogsDirectory(AppContext.BaseDirectory), "thanh-hoa");
+        var query = new CommuneQuery(Reader, places, minRuns: 3);
+
+        var report = await query.CommunesAsync("khai-sinh", new AnalyticsFilter(), CancellationToken.None);
+
+        Assert.Equal(places.Communes.Count, report.Communes.Count);
+        var first = report.Communes[0];
+        Assert.Equal(("phuong-hac-thanh", "phường Hạc Thành", "phuong", 6L, 1.0), (first.Id, first.Name, first.Kind, first.Runs.Started.Value!.Value, first.Conversion!.Value));
+        // Hàm Rồng has 1 run: hidden. Hidden alone, its run would be the flow's total minus the shown communes, so the
+        // smallest shown one (Thiệu Quang, 3 runs) is hidden too.
+        Assert.Equal(["phuong-hac-thanh"], report.Communes.Where(c => !c.Hidden).Select(c => c.Id));
+        var thieuQuang = report.Communes.Single(c => c.Id == "xa-thieu-quang");
+        Assert.Equal(("< 3", "< 3", null), (thieuQuang.Runs.Started.ToString(), thieuQuang.Runs.Completed.ToString(), thieuQuang.Conversion));
+        Assert.True(report.Communes.Single(c => c.Id == "xa-dong-tien").Hidden); // no runs reads "< 3" too, not 0
+        Assert.True(await query.ShowsAsync("khai-sinh", new AnalyticsFilter(Commune: "phuong-hac-thanh"), CancellationToken.None));
+        Assert.False(await query.ShowsAsync("khai-sinh", new AnalyticsFilter(Commune: "xa-thieu-quang"), CancellationToken.None));
+        Assert.False(await query.ShowsAsync("khai-sinh", new AnalyticsFilter(Commune: "phuong-ham-rong"), CancellationToken.None));
     }
 
     private static (long Started, long Completed) Single(IReadOnlyList<RunTotals> totals) => (Assert.Single(totals).Started, totals[0].Completed);

@@ -2,9 +2,11 @@ namespace GuidanceBot.Analytics;
 
 /// <summary>
 /// Which runs and events a query covers. Days are reporting days (<see cref="AnalyticsOptions.DayOffset"/>), both ends included;
-/// a run belongs to the day it started. Null means "any".
+/// a run belongs to the day it started. Null means "any". <see cref="Commune"/> selects the runs whose citizen named that
+/// commune (its id); the queries then apply the small-number rule (<see cref="SmallNumbers"/>).
 /// </summary>
-public sealed record AnalyticsFilter(DateOnly? From = null, DateOnly? To = null, string? Channel = null, string? Version = null, string? Language = null)
+public sealed record AnalyticsFilter(DateOnly? From = null, DateOnly? To = null, string? Channel = null, string? Version = null, string? Language = null,
+    string? Commune = null)
 {
     /// <summary>The earliest day a query can name; before it, the day's start in local time falls outside <see cref="DateTimeOffset"/>'s range.</summary>
     public static readonly DateOnly FirstDay = new(2000, 1, 1);

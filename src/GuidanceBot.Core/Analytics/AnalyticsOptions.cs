@@ -16,4 +16,10 @@ public sealed class AnalyticsOptions
 
     /// <summary>Offset of the reporting day from UTC (Vietnam: +07:00, no daylight saving).</summary>
     public TimeSpan DayOffset { get; set; } = TimeSpan.FromHours(7);
+
+    /// <summary>
+    /// Figures by commune are shown for a group of at least this many runs; smaller ones read "&lt; N" so a small commune's
+    /// figures cannot point to one citizen (docs/analytics.md, "Figures by commune").
+    /// </summary>
+    public int MinRunsPerCommune { get; set; } = 5;
 }

@@ -1,6 +1,8 @@
 using GuidanceBot.Content;
+using GuidanceBot.Places;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Analytics;
 
@@ -14,9 +16,13 @@ public static class AnalyticsServices
             .Validate(o => o.AbandonAfter > TimeSpan.Zero, "GuidanceBot:Analytics:AbandonAfter must be a positive time span, e.g. 00:30:00.")
             .Validate(o => o.SweepEvery > TimeSpan.Zero, "GuidanceBot:Analytics:SweepEvery must be a positive time span, e.g. 00:01:00.")
             .Validate(o => o.DayOffset > TimeSpan.FromHours(-14) && o.DayOffset < TimeSpan.FromHours(14), "GuidanceBot:Analytics:DayOffset must be a UTC offset, e.g. 07:00:00.")
+            .Validate(o => o.MinRunsPerCommune is >= 1 and <= 1000, "GuidanceBot:Analytics:MinRunsPerCommune must be a whole number from 1 to 1000, e.g. 5.")
             .ValidateOnStart();
         services.AddSingleton<AbandonmentSweeper>();
-        services.AddSingleton(sp => new FunnelQuery(sp.GetRequiredService<IAnalyticsReader>(), sp.GetRequiredService<Func<FlowCatalog>>()));
+        services.AddSingleton(sp => new FunnelQuery(sp.GetRequiredService<IAnalyticsReader>(), sp.GetRequiredService<Func<FlowCatalog>>(),
+            sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.MinRunsPerCommune));
+        services.AddSingleton(sp => new CommuneQuery(sp.GetRequiredService<IAnalyticsReader>(), sp.GetRequiredService<PlaceDirectory>(),
+            sp.GetRequiredService<IOptions<AnalyticsOptions>>().Value.MinRunsPerCommune));
         return services;
     }
 }

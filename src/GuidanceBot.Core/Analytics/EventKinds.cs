@@ -46,4 +46,10 @@ public static class EventKinds
 
     /// <summary>The answer to "Có phải bạn muốn …?" (property <c>chosen</c>: a flow id, or none).</summary>
     public const string ConfirmAnswered = "confirm-answered";
+
+    /// <summary>
+    /// The citizen named the commune they live in (property <c>commune</c>: the unit id, never their text); recorded on each
+    /// open run, or outside runs. A run started once the commune is known carries <c>commune</c> on its flow-started event.
+    /// </summary>
+    public const string CommuneKnown = "commune-known";
 }

@@ -34,6 +34,19 @@ public sealed record TextCount(string Text, long Count);
 /// <summary>A portal link and its clicks.</summary>
 public sealed record LinkCount(string Flow, string Link, long Clicks);
 
+/// <summary>
+/// A commune shown in the report (never one under the small-number rule), with its conversion over the period before, of
+/// the same length, when it was shown then too: whether guidance there improves.
+/// </summary>
+public sealed record ReportCommune(string Id, string Name, long Started, long Completed, double? Conversion, double? PreviousConversion);
+
 /// <summary>The summary across flows, which is also the periodic report for leadership.</summary>
 public sealed record AnalyticsReport(AnalyticsFilter Filter, FunnelRuns Totals, double? Conversion, IReadOnlyList<FlowSummary> Flows,
-    IReadOnlyList<LosingStep> WorstSteps, IReadOnlyList<TextCount> NotUnderstood, IReadOnlyList<LinkCount> LinkClicks);
+    IReadOnlyList<LosingStep> WorstSteps, IReadOnlyList<TextCount> NotUnderstood, IReadOnlyList<LinkCount> LinkClicks)
+{
+    /// <summary>The communes shown, ranked by conversion (lowest last); empty in one commune's own report.</summary>
+    public IReadOnlyList<ReportCommune> Communes { get; init; } = [];
+
+    /// <summary>How many communes the small-number rule hides from <see cref="Communes"/>.</summary>
+    public int CommunesHidden { get; init; }
+}

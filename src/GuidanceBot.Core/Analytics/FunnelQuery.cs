@@ -5,8 +5,11 @@ namespace GuidanceBot.Analytics;
 /// <summary>
 /// Funnels, the summary across flows and the periodic report, from the store's roll-ups and the current content
 /// (which gives the step order: the flow's main path, then its branches, then steps only older versions had).
+/// With a commune in the filter (which the caller checks is shown: <see cref="CommuneQuery.ShowsAsync"/>), a report leaves
+/// out flows under the small-number rule, and the lists read from events (not-understood texts, link clicks, "helpful"),
+/// which carry no commune.
 /// </summary>
-public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catalog)
+public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catalog, int minRunsPerCommune = 5)
 {
     /// <summary>True when the flow is in the content or has analytics (a flow since removed can still be reported).</summary>
     public async Task<bool> KnowsFlowAsync(string flowId, CancellationToken cancellationToken) =>
@@ -70,11 +73,19 @@ public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catal
         await reader.RefreshAsync(cancellationToken);
         var runs = (await reader.RunTotalsAsync(null, filter, cancellationToken)).ToDictionary(r => r.FlowId, StringComparer.Ordinal);
         var steps = await reader.StepTotalsAsync(null, filter, cancellationToken);
-        var links = await reader.LinkClicksAsync(filter, cancellationToken);
-        var helpful = (await reader.HelpfulAsync(filter, cancellationToken)).ToDictionary(h => h.FlowId, StringComparer.Ordinal);
-        var notUnderstood = await reader.NotUnderstoodAsync(null, filter, texts, cancellationToken);
+        var byCommune = filter.Commune is not null;
+        var links = byCommune ? [] : await reader.LinkClicksAsync(filter, cancellationToken);
+        var helpful = (byCommune ? [] : await reader.HelpfulAsync(filter, cancellationToken)).ToDictionary(h => h.FlowId, StringComparer.Ordinal);
+        var notUnderstood = byCommune ? [] : await reader.NotUnderstoodAsync(null, filter, texts, cancellationToken);
 
-        var flowIds = catalog().Flows.Select(f => f.Id).Concat(runs.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var flowIds = catalog().Flows.Select(f => f.Id).Concat(runs.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (byCommune)
+        {
+            // One commune's flows are groups too: a flow with few runs there (or one that would give it away) is left out.
+            var hidden = SmallNumbers.Hidden(flowIds.Select(id => runs.GetValueOrDefault(id)?.Started ?? 0).ToList(), 0, minRunsPerCommune);
+            flowIds = flowIds.Where((_, i) => !hidden.Contains(i)).ToList();
+            steps = steps.Where(s => flowIds.Contains(s.FlowId)).ToList();
+        }
         var flows = flowIds.Select(id =>
         {
             var r = runs.GetValueOrDefault(id);
@@ -89,9 +100,10 @@ public sealed class FunnelQuery(IAnalyticsReader reader, Func<FlowCatalog> catal
             .OrderByDescending(s => s.Lost).ThenBy(s => s.Flow, StringComparer.Ordinal).ThenBy(s => s.Step, StringComparer.Ordinal)
             .Take(worstSteps)
             .ToList();
+        var all = runs.Values.ToList();
         var totals = new FunnelRuns(
-            flows.Sum(f => f.Runs.Started), flows.Sum(f => f.Runs.Completed), flows.Sum(f => f.Runs.Abandoned), flows.Sum(f => f.Runs.Cancelled),
-            flows.Sum(f => f.Runs.HandedOff), flows.Sum(f => f.Runs.Replaced), flows.Sum(f => f.Runs.InProgress), flows.Sum(f => f.Runs.ResumedAfterAbandoned));
+            all.Sum(f => f.Started), all.Sum(f => f.Completed), all.Sum(f => f.Abandoned), all.Sum(f => f.Cancelled),
+            all.Sum(f => f.HandedOff), all.Sum(f => f.Replaced), all.Sum(f => f.InProgress), all.Sum(f => f.ResumedAfterAbandoned));
         return new AnalyticsReport(filter, totals, Ratio(totals.Completed, totals.Started), flows, worst,
             notUnderstood.Select(t => new TextCount(t.Key, t.Count)).ToList(),
             links.Select(l => new LinkCount(l.FlowId ?? "", l.Key, l.Count)).ToList());

@@ -3,6 +3,10 @@ namespace GuidanceBot.Analytics;
 /// <summary>Run totals of one flow (and, for comparisons, one content version) over a filter.</summary>
 public sealed record RunTotals(string FlowId, long Started, long Completed, long Abandoned, long Cancelled, long HandedOff, long Replaced, long InProgress, long ResumedAfterAbandoned);
 
+/// <summary>Run totals of one commune (its id; "" for runs whose citizen named none) over a filter, across flows or for one.</summary>
+public sealed record CommuneTotals(string Commune, long Started, long Completed, long Abandoned, long Cancelled, long HandedOff, long Replaced, long InProgress,
+    long ResumedAfterAbandoned);
+
 /// <summary>Step totals of one flow over a filter.</summary>
 public sealed record StepTotals(string FlowId, string StepId, long Entered, long MovedOn, long EndedCompleted, long EndedAbandoned, long EndedCancelled,
     long EndedHandedOff, long EndedReplaced, long InProgress, long ResumedAfterAbandoned);
@@ -49,6 +53,9 @@ public interface IAnalyticsReader
 
     /// <summary>Run totals per flow (one flow when <paramref name="flowId"/> is set).</summary>
     Task<IReadOnlyList<RunTotals>> RunTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Run totals per commune, the runs without one under "" (one flow when <paramref name="flowId"/> is set).</summary>
+    Task<IReadOnlyList<CommuneTotals>> CommuneTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StepTotals>> StepTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken);
 

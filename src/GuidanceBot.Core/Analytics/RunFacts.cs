@@ -1,8 +1,8 @@
 namespace GuidanceBot.Analytics;
 
-/// <summary>One event of a run as the roll-up reads it.</summary>
+/// <summary>One event of a run as the roll-up reads it; <paramref name="Commune"/> is the <c>commune</c> property of flow-started and commune-known events.</summary>
 public readonly record struct RunEvent(string Kind, DateTimeOffset Timestamp, string? StepId, string? FlowId, string? ContentVersion,
-    string Channel, string? Language, string? Outcome, string? After);
+    string Channel, string? Language, string? Outcome, string? After, string? Commune = null);
 
 /// <summary>What happened to one step in one run: whether the run moved on from it, and the seconds spent there.</summary>
 public readonly record struct StepFacts(bool MovedOn, long Seconds, bool Resumed);
@@ -10,11 +10,14 @@ public readonly record struct StepFacts(bool MovedOn, long Seconds, bool Resumed
 /// <summary>
 /// One flow run folded from its events: where it started, the steps it entered, where and how it ended.
 /// A run ended as abandoned and later resumed counts by its final ending, with <see cref="ResumedAfterAbandoned"/> set.
+/// <see cref="Commune"/> is the commune the citizen named during the run (the first one), "" when none.
 /// </summary>
 public sealed record RunFacts(
     string FlowId, string ContentVersion, string Channel, string Language, DateTimeOffset StartedAt,
     string? Ending, string? EndStep, string? Outcome, bool ResumedAfterAbandoned, IReadOnlyDictionary<string, StepFacts> Steps)
 {
+    public string Commune { get; init; } = "";
+
     /// <summary>Folds a run's events, in the order they were written; null when the run's start is not among them.</summary>
     public static RunFacts? Fold(IReadOnlyList<RunEvent> events)
     {
@@ -40,9 +43,14 @@ public sealed record RunFacts(
         string? endStep = null;
         string? outcome = null;
         var resumed = false;
+        string? commune = null;
         for (var i = start; i < events.Count; i++)
         {
             var e = events[i];
+            if (commune is null && e.Commune is { Length: > 0 } named && e.Kind is EventKinds.FlowStarted or EventKinds.CommuneKnown)
+            {
+                commune = named;
+            }
             if (ending is not null && ending != RunEnding.Abandoned)
             {
                 break; // the run is over; what follows (the "helpful?" answer, a late link click) takes no step time
@@ -89,6 +97,9 @@ public sealed record RunFacts(
             steps[step] = new StepFacts(step != final, seconds.GetValueOrDefault(step), resumedAt.Contains(step));
         }
         return new RunFacts(first.FlowId ?? "", first.ContentVersion ?? "", first.Channel, first.Language ?? "vi", first.Timestamp,
-            ending, ending is null ? null : final, outcome, resumed, steps);
+            ending, ending is null ? null : final, outcome, resumed, steps)
+        {
+            Commune = commune ?? "",
+        };
     }
 }

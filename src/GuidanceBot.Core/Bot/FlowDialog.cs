@@ -34,9 +34,12 @@ public sealed class FlowDialog : Dialog
     private readonly StepRenderer _renderer;
     private readonly FactAnswers _facts;
     private readonly ActReplies _acts;
+    private readonly CommuneConversation? _communes;
 
-    public FlowDialog(Func<FlowCatalog> catalog, BotOptions options, MessageReader reader) : base(DialogId)
+    /// <param name="communes">The citizen's commune in the conversation; null where no place file is loaded.</param>
+    public FlowDialog(Func<FlowCatalog> catalog, BotOptions options, MessageReader reader, CommuneConversation? communes = null) : base(DialogId)
     {
+        _communes = communes;
         _catalog = catalog;
         _options = options;
         _reader = reader;
@@ -58,7 +61,9 @@ public sealed class FlowDialog : Dialog
             Called = start.Called,
         };
         FlowRun.Start(turn, dc.ActiveDialog!, run);
-        Record(turn, run, EventKinds.FlowStarted, null, start.Called ? new() { ["called"] = "true" } : null);
+        var started = start.Called ? new Dictionary<string, string> { ["called"] = "true" } : [];
+        CommuneConversation.Stamp(turn, started);
+        Record(turn, run, EventKinds.FlowStarted, null, started.Count > 0 ? started : null);
         if (start.Announce)
         {
             turn.Send((start.Greeted ? turn.Text("Hello") : "") + turn.Text("FlowAnnounce", flow.Title.For(turn.Language)));
@@ -238,6 +243,17 @@ public sealed class FlowDialog : Dialog
         var turn = dc.Turn;
         var reading = _reader.Read(text);
         var cues = reading.Cues;
+        if (_communes is not null)
+        {
+            var runs = FlowRun.Open(dc.Stack, i => FlowRun.In(turn, i)).Select(open => open.Run).ToList();
+            switch (_communes.TryAnswer(turn, reading, _reader.StrongFlow(reading, except: flow.Id) is not null, flow, runs))
+            {
+                case CommuneReply.Answered:
+                    return await ShowAsync(dc, run, flow, step, cancellationToken);
+                case CommuneReply.Asking:
+                    return DialogTurnResult.Waiting;
+            }
+        }
         if (cues.Questions.Count > 0 && (!cues.HasContent || _reader.OutOfScope(reading) is null))
         {
             var other = _reader.StrongFlow(reading, except: flow.Id);
@@ -286,6 +302,10 @@ public sealed class FlowDialog : Dialog
         }
         Record(turn, run, EventKinds.QuestionAsked, run.Step.Length > 0 ? run.Step : null, properties);
         turn.Send(answer);
+        if (question == FactNames.Where && !aboutAnother)
+        {
+            _communes?.AtOffice(turn, flow);
+        }
     }
 
     private async Task<DialogTurnResult> NotUnderstoodAsync(DialogContext dc, FlowRun run, FlowDefinition flow, StepDefinition step, string text, CancellationToken cancellationToken)
@@ -359,6 +379,10 @@ public sealed class FlowDialog : Dialog
         if (say is not null)
         {
             turn.Send(say.For(turn.Language));
+        }
+        if (outcome == Outcomes.InPerson && !run.Called && _catalog().Find(run.Flow) is { } flow)
+        {
+            _communes?.AtOffice(turn, flow);
         }
         var properties = new Dictionary<string, string> { ["outcome"] = outcome };
         if (via is not null)

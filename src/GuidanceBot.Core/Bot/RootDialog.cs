@@ -5,6 +5,7 @@ using GuidanceBot.Content;
 using GuidanceBot.Dialogs;
 using GuidanceBot.Engine;
 using GuidanceBot.Language;
+using GuidanceBot.Places;
 using GuidanceBot.Texts;
 
 namespace GuidanceBot.Bot;
@@ -35,15 +36,19 @@ public sealed class RootDialog : ComponentDialog
     private readonly ITextAnalyzer _analyzer;
     private readonly MessageReader _reader;
     private readonly ActReplies _acts;
+    private readonly CommuneConversation? _communes;
 
-    public RootDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options, ITextAnalyzer analyzer) : base(DialogId)
+    /// <param name="places">The province's communes, for the citizen's commune in the conversation; null for a bot without them.</param>
+    public RootDialog(Func<FlowCatalog> catalog, IIntentRecognizer intents, BotOptions options, ITextAnalyzer analyzer, PlaceDirectory? places = null)
+        : base(DialogId)
     {
         _catalog = catalog;
         _options = options;
         _analyzer = analyzer;
         _reader = new MessageReader(catalog, intents, options);
         _acts = new ActReplies(options);
-        AddDialog(new FlowDialog(catalog, options, _reader));
+        _communes = places is null ? null : new CommuneConversation(places, catalog, options);
+        AddDialog(new FlowDialog(catalog, options, _reader, _communes));
         AddDialog(new ReadinessCheckDialog());
         AddDialog(new FlowOfferDialog(catalog));
         AddDialog(new ConfirmPrompt(FlowDialog.YesNoPromptId));
@@ -189,9 +194,11 @@ public sealed class RootDialog : ComponentDialog
             case not null:
                 return DialogTurnResult.Waiting;
         }
-        turn.Send(turn.Text("AnythingElseCanGuideThrough"), TopicMenu.Buttons(turn));
+        AnythingElse(turn);
         return DialogTurnResult.Waiting;
     }
+
+    private static void AnythingElse(TurnContext turn) => turn.Send(turn.Text("AnythingElseCanGuideThrough"), TopicMenu.Buttons(turn));
 
     /// <summary>Free text or a menu tap with nothing running.</summary>
     private async Task<DialogTurnResult> RouteAsync(DialogContext inner, string text, CancellationToken cancellationToken)
@@ -220,7 +227,16 @@ public sealed class RootDialog : ComponentDialog
         }
 
         await AnswerInTheirLanguageAsync(turn, text, cancellationToken);
-        var route = _reader.Decide(_reader.Read(text));
+        var reading = _reader.Read(text);
+        switch (_communes?.TryAnswer(turn, reading, _reader.StrongFlow(reading) is not null, null, []))
+        {
+            case CommuneReply.Answered:
+                AnythingElse(turn);
+                return DialogTurnResult.Waiting;
+            case CommuneReply.Asking:
+                return DialogTurnResult.Waiting;
+        }
+        var route = _reader.Decide(reading);
         var pending = TakePending(turn, []);
         switch (route.Kind)
         {

@@ -29,6 +29,15 @@ public sealed class ConversationState
 
     /// <summary>The flow step whose message the bot showed last, named on flow-abandoned events.</summary>
     public ShownStep? LastShown { get; set; }
+
+    /// <summary>The id of the commune-level unit the citizen said they live in (only the id: never their text or address).</summary>
+    public string? Commune { get; set; }
+
+    /// <summary>The bot asked which commune the citizen lives in: it asks once per conversation.</summary>
+    public bool CommuneAsked { get; set; }
+
+    /// <summary>The question about the citizen's commune waiting for an answer, if any.</summary>
+    public CommuneQuestion? CommuneQuestion { get; set; }
 }
 
 /// <summary>A flow step as shown to the citizen: which flow, which step, in which run.</summary>

@@ -101,7 +101,8 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
         await using (var command = PostgresDatabase.Command(connection,
             "SELECT e.run_id, e.kind, e.ts, e.step_id, e.flow_id, e.content_version, e.channel, e.language, " +
             "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN e.props->>'outcome' END, " +
-            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN e.props->>'after' END " +
+            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN e.props->>'after' END, " +
+            "CASE WHEN e.kind IN ('flow-started', 'commune-known') THEN e.props->>'commune' END " +
             "FROM analytics_runs r JOIN events e ON e.conversation_id = r.conversation_id AND e.run_id = r.run_id " +
             "WHERE r.day = @day ORDER BY r.conversation_id, e.run_id, e.id", ("day", day)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -119,7 +120,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
                 }
                 events.Add(new RunEvent(
                     reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                    Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Text(reader, 7), Text(reader, 8), Text(reader, 9)));
+                    Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10)));
             }
             rollup.Add(RunFacts.Fold(events));
         }
@@ -135,8 +136,8 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
         {
             var rows = rollup.Runs.ToList();
             await Execute(connection,
-                "INSERT INTO rollup_runs(day, flow_id, content_version, channel, language, started, completed, abandoned, cancelled, handed_off, replaced, in_progress, resumed) " +
-                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @p0::bigint[], @p1::bigint[], @p2::bigint[], @p3::bigint[], " +
+                "INSERT INTO rollup_runs(day, flow_id, content_version, channel, language, commune, started, completed, abandoned, cancelled, handed_off, replaced, in_progress, resumed) " +
+                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @m::text[], @p0::bigint[], @p1::bigint[], @p2::bigint[], @p3::bigint[], " +
                 "@p4::bigint[], @p5::bigint[], @p6::bigint[], @p7::bigint[])",
                 cancellationToken, [("day", day), .. Keys(rows.Select(r => r.Key)), .. Columns(rows.Select(r => r.Value), 8)]);
         }
@@ -144,40 +145,41 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
         {
             var rows = rollup.Steps.ToList();
             await Execute(connection,
-                "INSERT INTO rollup_steps(day, flow_id, content_version, channel, language, step_id, entered, moved_on, ended_completed, ended_abandoned, " +
+                "INSERT INTO rollup_steps(day, flow_id, content_version, channel, language, commune, step_id, entered, moved_on, ended_completed, ended_abandoned, " +
                 "ended_cancelled, ended_handed_off, ended_replaced, in_progress, resumed) " +
-                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @s::text[], @p0::bigint[], @p1::bigint[], @p2::bigint[], " +
+                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @m::text[], @s::text[], @p0::bigint[], @p1::bigint[], @p2::bigint[], " +
                 "@p3::bigint[], @p4::bigint[], @p5::bigint[], @p6::bigint[], @p7::bigint[], @p8::bigint[])",
-                cancellationToken, [("day", day), .. Keys(rows.Select(r => (r.Key.Flow, r.Key.Version, r.Key.Channel, r.Key.Language))),
+                cancellationToken, [("day", day), .. Keys(rows.Select(r => (r.Key.Flow, r.Key.Version, r.Key.Channel, r.Key.Language, r.Key.Commune))),
                     ("s", rows.Select(r => r.Key.Step).ToArray()), .. Columns(rows.Select(r => r.Value), 9)]);
         }
         if (rollup.Seconds.Count > 0)
         {
             var rows = rollup.Seconds.ToList();
             await Execute(connection,
-                "INSERT INTO rollup_step_seconds(day, flow_id, content_version, channel, language, step_id, bucket, runs) " +
-                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @s::text[], @b::integer[], @p0::bigint[])",
-                cancellationToken, [("day", day), .. Keys(rows.Select(r => (r.Key.Flow, r.Key.Version, r.Key.Channel, r.Key.Language))),
+                "INSERT INTO rollup_step_seconds(day, flow_id, content_version, channel, language, commune, step_id, bucket, runs) " +
+                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @m::text[], @s::text[], @b::integer[], @p0::bigint[])",
+                cancellationToken, [("day", day), .. Keys(rows.Select(r => (r.Key.Flow, r.Key.Version, r.Key.Channel, r.Key.Language, r.Key.Commune))),
                     ("s", rows.Select(r => r.Key.Step).ToArray()), ("b", rows.Select(r => r.Key.Bucket).ToArray()), ("p0", rows.Select(r => r.Value).ToArray())]);
         }
         if (rollup.Outcomes.Count > 0)
         {
             var rows = rollup.Outcomes.ToList();
             await Execute(connection,
-                "INSERT INTO rollup_outcomes(day, flow_id, content_version, channel, language, outcome, runs) " +
-                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @s::text[], @p0::bigint[])",
-                cancellationToken, [("day", day), .. Keys(rows.Select(r => (r.Key.Flow, r.Key.Version, r.Key.Channel, r.Key.Language))),
+                "INSERT INTO rollup_outcomes(day, flow_id, content_version, channel, language, commune, outcome, runs) " +
+                "SELECT @day, * FROM unnest(@f::text[], @v::text[], @c::text[], @l::text[], @m::text[], @s::text[], @p0::bigint[])",
+                cancellationToken, [("day", day), .. Keys(rows.Select(r => (r.Key.Flow, r.Key.Version, r.Key.Channel, r.Key.Language, r.Key.Commune))),
                     ("s", rows.Select(r => r.Key.Outcome).ToArray()), ("p0", rows.Select(r => r.Value).ToArray())]);
         }
     }
 
-    private static IEnumerable<(string, object?)> Keys(IEnumerable<(string Flow, string Version, string Channel, string Language)> keys)
+    private static IEnumerable<(string, object?)> Keys(IEnumerable<(string Flow, string Version, string Channel, string Language, string Commune)> keys)
     {
         var list = keys.ToList();
         yield return ("f", list.Select(k => k.Flow).ToArray());
         yield return ("v", list.Select(k => k.Version).ToArray());
         yield return ("c", list.Select(k => k.Channel).ToArray());
         yield return ("l", list.Select(k => k.Language).ToArray());
+        yield return ("m", list.Select(k => k.Commune).ToArray());
     }
 
     private static IEnumerable<(string, object?)> Columns(IEnumerable<long[]> rows, int count)
@@ -191,11 +193,17 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
     }
 
     public Task<IReadOnlyList<RunTotals>> RunTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        RunSumsAsync("flow_id", flowId, filter, (key, n) => new RunTotals(key, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]), cancellationToken);
+
+    public Task<IReadOnlyList<CommuneTotals>> CommuneTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        RunSumsAsync("commune", flowId, filter, (key, n) => new CommuneTotals(key, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]), cancellationToken);
+
+    /// <summary>The eight run columns of rollup_runs summed per value of <paramref name="by"/> (a column name of ours, never input).</summary>
+    private Task<IReadOnlyList<T>> RunSumsAsync<T>(string by, string? flowId, AnalyticsFilter filter, Func<string, long[], T> map, CancellationToken cancellationToken) =>
         database.QueryAsync(
-            "SELECT flow_id, SUM(started)::bigint, SUM(completed)::bigint, SUM(abandoned)::bigint, SUM(cancelled)::bigint, SUM(handed_off)::bigint, " +
-            "SUM(replaced)::bigint, SUM(in_progress)::bigint, SUM(resumed)::bigint " +
-            $"FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY flow_id ORDER BY flow_id",
-            r => new RunTotals(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)),
+            $"SELECT {by}, SUM(started)::bigint, SUM(completed)::bigint, SUM(abandoned)::bigint, SUM(cancelled)::bigint, SUM(handed_off)::bigint, " +
+            $"SUM(replaced)::bigint, SUM(in_progress)::bigint, SUM(resumed)::bigint FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY {by} ORDER BY {by}",
+            r => map(r.GetString(0), [.. Enumerable.Range(1, 8).Select(r.GetInt64)]),
             cancellationToken, RollupParameters(flowId, filter));
 
     public Task<IReadOnlyList<StepTotals>> StepTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
@@ -275,6 +283,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
             filter.Channel is null ? null : "channel = @channel",
             filter.Version is null ? null : "content_version = @version",
             filter.Language is null ? null : "language = @language",
+            filter.Commune is null ? null : "commune = @commune",
         }.Where(c => c is not null));
 
     private static (string, object?)[] RollupParameters(string? flowId, AnalyticsFilter filter)
@@ -286,6 +295,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
         if (filter.Channel is not null) parameters.Add(("channel", filter.Channel));
         if (filter.Version is not null) parameters.Add(("version", filter.Version));
         if (filter.Language is not null) parameters.Add(("language", filter.Language));
+        if (filter.Commune is not null) parameters.Add(("commune", filter.Commune));
         return [.. parameters];
     }
 

@@ -72,7 +72,7 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         var rollup = new DayRollup();
         using (var command = Command(connection, transaction,
             "SELECT e.run_id, e.kind, e.ts, e.step_id, e.flow_id, e.content_version, e.channel, e.language, " +
-            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN e.props END " +
+            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed', 'flow-started', 'commune-known') THEN e.props END " +
             "FROM analytics_runs r JOIN events e ON e.run_id = r.run_id WHERE r.day = $day AND e.id <= $to ORDER BY e.run_id, e.id",
             ("$day", day), ("$to", upTo)))
         using (var reader = command.ExecuteReader())
@@ -93,7 +93,7 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
                     reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
                     reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                    props is null ? null : Json(props, "outcome"), props is null ? null : Json(props, "after")));
+                    props is null ? null : Json(props, "outcome"), props is null ? null : Json(props, "after"), props is null ? null : Json(props, "commune")));
             }
             rollup.Add(RunFacts.Fold(events));
         }
@@ -103,40 +103,40 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
     private static void Write(DayRollup rollup, SqliteConnection connection, SqliteTransaction transaction, long day)
     {
         using (var insert = Prepared(connection, transaction,
-            "INSERT INTO rollup_runs(flow_id, day, content_version, channel, language, started, completed, abandoned, cancelled, handed_off, replaced, in_progress, resumed) " +
-            "VALUES($f, $d, $v, $c, $l, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8))
+            "INSERT INTO rollup_runs(flow_id, day, content_version, channel, language, commune, started, completed, abandoned, cancelled, handed_off, replaced, in_progress, resumed) " +
+            "VALUES($f, $d, $v, $c, $l, $m, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7)", 8))
         {
-            foreach (var ((flow, version, channel, language), values) in rollup.Runs)
+            foreach (var ((flow, version, channel, language, commune), values) in rollup.Runs)
             {
-                Run(insert, flow, day, version, channel, language, values);
+                Run(insert, flow, day, version, channel, language, commune, values);
             }
         }
         using (var insert = Prepared(connection, transaction,
-            "INSERT INTO rollup_steps(flow_id, day, content_version, channel, language, step_id, entered, moved_on, ended_completed, ended_abandoned, " +
-            "ended_cancelled, ended_handed_off, ended_replaced, in_progress, resumed) VALUES($f, $d, $v, $c, $l, $s, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)", 9, "$s"))
+            "INSERT INTO rollup_steps(flow_id, day, content_version, channel, language, commune, step_id, entered, moved_on, ended_completed, ended_abandoned, " +
+            "ended_cancelled, ended_handed_off, ended_replaced, in_progress, resumed) VALUES($f, $d, $v, $c, $l, $m, $s, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)", 9, "$s"))
         {
-            foreach (var ((flow, version, channel, language, step), values) in rollup.Steps)
-            {
-                insert.Parameters["$s"].Value = step;
-                Run(insert, flow, day, version, channel, language, values);
-            }
-        }
-        using (var insert = Prepared(connection, transaction,
-            "INSERT INTO rollup_step_seconds(flow_id, day, content_version, channel, language, step_id, bucket, runs) VALUES($f, $d, $v, $c, $l, $s, $p0, $p1)", 2, "$s"))
-        {
-            foreach (var ((flow, version, channel, language, step, bucket), runs) in rollup.Seconds)
+            foreach (var ((flow, version, channel, language, commune, step), values) in rollup.Steps)
             {
                 insert.Parameters["$s"].Value = step;
-                Run(insert, flow, day, version, channel, language, [bucket, runs]);
+                Run(insert, flow, day, version, channel, language, commune, values);
             }
         }
         using (var insert = Prepared(connection, transaction,
-            "INSERT INTO rollup_outcomes(flow_id, day, content_version, channel, language, outcome, runs) VALUES($f, $d, $v, $c, $l, $s, $p0)", 1, "$s"))
+            "INSERT INTO rollup_step_seconds(flow_id, day, content_version, channel, language, commune, step_id, bucket, runs) VALUES($f, $d, $v, $c, $l, $m, $s, $p0, $p1)", 2, "$s"))
         {
-            foreach (var ((flow, version, channel, language, outcome), runs) in rollup.Outcomes)
+            foreach (var ((flow, version, channel, language, commune, step, bucket), runs) in rollup.Seconds)
+            {
+                insert.Parameters["$s"].Value = step;
+                Run(insert, flow, day, version, channel, language, commune, [bucket, runs]);
+            }
+        }
+        using (var insert = Prepared(connection, transaction,
+            "INSERT INTO rollup_outcomes(flow_id, day, content_version, channel, language, commune, outcome, runs) VALUES($f, $d, $v, $c, $l, $m, $s, $p0)", 1, "$s"))
+        {
+            foreach (var ((flow, version, channel, language, commune, outcome), runs) in rollup.Outcomes)
             {
                 insert.Parameters["$s"].Value = outcome;
-                Run(insert, flow, day, version, channel, language, [runs]);
+                Run(insert, flow, day, version, channel, language, commune, [runs]);
             }
         }
     }
@@ -146,15 +146,16 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var name in new[] { "$f", "$d", "$v", "$c", "$l" }.Concat(extra).Concat(Enumerable.Range(0, values).Select(i => $"$p{i}")))
+        foreach (var name in new[] { "$f", "$d", "$v", "$c", "$l", "$m" }.Concat(extra).Concat(Enumerable.Range(0, values).Select(i => $"$p{i}")))
         {
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
         return command;
     }
 
-    private static void Run(SqliteCommand insert, string flow, long day, string version, string channel, string language, long[] values)
+    private static void Run(SqliteCommand insert, string flow, long day, string version, string channel, string language, string commune, long[] values)
     {
+        insert.Parameters["$m"].Value = commune;
         insert.Parameters["$f"].Value = flow;
         insert.Parameters["$d"].Value = day;
         insert.Parameters["$v"].Value = version;
@@ -168,11 +169,18 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
     }
 
     public Task<IReadOnlyList<RunTotals>> RunTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        RunSumsAsync("flow_id", flowId, filter, (key, n) => new RunTotals(key, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]), cancellationToken);
+
+    public Task<IReadOnlyList<CommuneTotals>> CommuneTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        RunSumsAsync("commune", flowId, filter, (key, n) => new CommuneTotals(key, n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7]), cancellationToken);
+
+    /// <summary>The eight run columns of rollup_runs summed per value of <paramref name="by"/> (a column name of ours, never input).</summary>
+    private Task<IReadOnlyList<T>> RunSumsAsync<T>(string by, string? flowId, AnalyticsFilter filter, Func<string, long[], T> map, CancellationToken cancellationToken) =>
         QueryAsync(
-            "SELECT flow_id, SUM(started), SUM(completed), SUM(abandoned), SUM(cancelled), SUM(handed_off), SUM(replaced), SUM(in_progress), SUM(resumed) " +
-            $"FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY flow_id ORDER BY flow_id",
+            $"SELECT {by}, SUM(started), SUM(completed), SUM(abandoned), SUM(cancelled), SUM(handed_off), SUM(replaced), SUM(in_progress), SUM(resumed) " +
+            $"FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY {by} ORDER BY {by}",
             RollupParameters(flowId, filter),
-            r => new RunTotals(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)),
+            r => map(r.GetString(0), [.. Enumerable.Range(1, 8).Select(r.GetInt64)]),
             cancellationToken);
 
     public Task<IReadOnlyList<StepTotals>> StepTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
@@ -262,6 +270,7 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
             filter.Channel is null ? null : "channel = $channel",
             filter.Version is null ? null : "content_version = $version",
             filter.Language is null ? null : "language = $language",
+            filter.Commune is null ? null : "commune = $commune",
         }.Where(c => c is not null));
 
     private static List<(string, object)> RollupParameters(string? flowId, AnalyticsFilter filter)
@@ -273,6 +282,7 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         if (filter.Channel is not null) parameters.Add(("$channel", filter.Channel));
         if (filter.Version is not null) parameters.Add(("$version", filter.Version));
         if (filter.Language is not null) parameters.Add(("$language", filter.Language));
+        if (filter.Commune is not null) parameters.Add(("$commune", filter.Commune));
         return parameters;
     }
 

@@ -43,6 +43,30 @@ public static class AnalyticsCsv
         {
             Row(csv, s.Flow, s.Step, N(s.Entered), N(s.Lost), N(s.Abandoned), N(s.Cancelled), N(s.HandedOff), D(s.LossRate));
         }
+        if (report.Communes.Count > 0 || report.CommunesHidden > 0)
+        {
+            csv.Append("\r\n");
+            Row(csv, "commune", "name", "started", "completed", "conversion", "previousConversion");
+            foreach (var c in report.Communes)
+            {
+                Row(csv, c.Id, c.Name, N(c.Started), N(c.Completed), D(c.Conversion), D(c.PreviousConversion));
+            }
+            Row(csv, "hidden", $"{report.CommunesHidden} communes under the small-number rule");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>One line per commune, hidden counts as "&lt; N" like the JSON.</summary>
+    public static string Communes(CommuneReport report)
+    {
+        var csv = new StringBuilder();
+        Row(csv, "commune", "name", "kind", "started", "completed", "abandoned", "cancelled", "handedOff", "replaced", "inProgress", "conversion");
+        foreach (var c in report.Communes)
+        {
+            var r = c.Runs;
+            Row(csv, c.Id, c.Name, c.Kind, r.Started.ToString(), r.Completed.ToString(), r.Abandoned.ToString(), r.Cancelled.ToString(),
+                r.HandedOff.ToString(), r.Replaced.ToString(), r.InProgress.ToString(), D(c.Conversion));
+        }
         return csv.ToString();
     }
 

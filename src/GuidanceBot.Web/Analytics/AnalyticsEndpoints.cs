@@ -31,14 +31,16 @@ public static class AnalyticsEndpoints
             return await next(context);
         });
         api.MapGet("/flows", FlowsAsync);
-        api.MapGet("/funnel", (HttpRequest request, FunnelQuery query, CancellationToken ct) => FunnelAsync(request, query, csv: false, ct));
-        api.MapGet("/funnel.csv", (HttpRequest request, FunnelQuery query, CancellationToken ct) => FunnelAsync(request, query, csv: true, ct));
-        api.MapGet("/not-understood", (HttpRequest request, FunnelQuery query, CancellationToken ct) => NotUnderstoodAsync(request, query, csv: false, ct));
-        api.MapGet("/not-understood.csv", (HttpRequest request, FunnelQuery query, CancellationToken ct) => NotUnderstoodAsync(request, query, csv: true, ct));
-        api.MapGet("/summary", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "json", requireRange: false, ct));
-        api.MapGet("/report", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "json", requireRange: true, ct));
-        api.MapGet("/report.csv", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "csv", requireRange: true, ct));
-        api.MapGet("/report.html", (HttpRequest request, FunnelQuery query, CancellationToken ct) => ReportAsync(request, query, "html", requireRange: true, ct));
+        api.MapGet("/funnel", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => FunnelAsync(request, query, communes, csv: false, ct));
+        api.MapGet("/funnel.csv", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => FunnelAsync(request, query, communes, csv: true, ct));
+        api.MapGet("/communes", (HttpRequest request, CommuneQuery query, CancellationToken ct) => CommunesAsync(request, query, csv: false, ct));
+        api.MapGet("/communes.csv", (HttpRequest request, CommuneQuery query, CancellationToken ct) => CommunesAsync(request, query, csv: true, ct));
+        api.MapGet("/not-understood", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => NotUnderstoodAsync(request, query, communes, csv: false, ct));
+        api.MapGet("/not-understood.csv", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => NotUnderstoodAsync(request, query, communes, csv: true, ct));
+        api.MapGet("/summary", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => ReportAsync(request, query, communes, "json", requireRange: false, ct));
+        api.MapGet("/report", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => ReportAsync(request, query, communes, "json", requireRange: true, ct));
+        api.MapGet("/report.csv", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => ReportAsync(request, query, communes, "csv", requireRange: true, ct));
+        api.MapGet("/report.html", (HttpRequest request, FunnelQuery query, CommuneQuery communes, CancellationToken ct) => ReportAsync(request, query, communes, "html", requireRange: true, ct));
         return app;
     }
 
@@ -53,20 +55,24 @@ public static class AnalyticsEndpoints
         return Results.Json(flows, AnalyticsJson.Default.ListFlowListing);
     }
 
-    private static async Task<IResult> FunnelAsync(HttpRequest request, FunnelQuery query, bool csv, CancellationToken cancellationToken)
+    private static async Task<IResult> FunnelAsync(HttpRequest request, FunnelQuery query, CommuneQuery communes, bool csv, CancellationToken cancellationToken)
     {
         var flow = request.Query["flow"].ToString();
         if (string.IsNullOrWhiteSpace(flow))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "MissingFlow", "Give the flow, e.g. ?flow=khai-sinh (GET /api/analytics/flows lists them).");
         }
-        if (!TryFilter(request, out var filter, out var error))
+        if (!TryFilter(request, communes, out var filter, out var error))
         {
             return error!;
         }
         if (!await query.KnowsFlowAsync(flow, cancellationToken))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "UnknownFlow", $"There is no flow '{flow}' (GET /api/analytics/flows lists them).");
+        }
+        if (await TooFewRunsAsync(communes, flow, filter, cancellationToken) is { } tooFew)
+        {
+            return tooFew;
         }
         var compare = request.Query["compare"].ToString();
         if (compare.Length > 0 && filter.Version is null)
@@ -81,11 +87,16 @@ public static class AnalyticsEndpoints
             : Results.Json(funnel, AnalyticsJson.Default.Funnel);
     }
 
-    private static async Task<IResult> NotUnderstoodAsync(HttpRequest request, FunnelQuery query, bool csv, CancellationToken cancellationToken)
+    private static async Task<IResult> NotUnderstoodAsync(HttpRequest request, FunnelQuery query, CommuneQuery communes, bool csv, CancellationToken cancellationToken)
     {
-        if (!TryFilter(request, out var filter, out var error))
+        if (!TryFilter(request, communes, out var filter, out var error))
         {
             return error!;
+        }
+        if (filter.Commune is not null)
+        {
+            // The texts carry no commune, and a commune's few texts could point to the citizen who wrote them.
+            return ApiError.Result(StatusCodes.Status400BadRequest, "NotByCommune", "Not-understood texts are not kept by commune; leave out commune=.");
         }
         var limitText = request.Query["limit"].ToString();
         var limit = 100;
@@ -111,17 +122,22 @@ public static class AnalyticsEndpoints
         return new RazorComponentResult<ReportDocument>(new { Report = report });
     }
 
-    private static async Task<IResult> ReportAsync(HttpRequest request, FunnelQuery query, string format, bool requireRange, CancellationToken cancellationToken)
+    private static async Task<IResult> ReportAsync(HttpRequest request, FunnelQuery query, CommuneQuery communes, string format, bool requireRange,
+        CancellationToken cancellationToken)
     {
-        if (!TryFilter(request, out var filter, out var error))
+        if (!TryFilter(request, communes, out var filter, out var error))
         {
             return error!;
+        }
+        if (await TooFewRunsAsync(communes, null, filter, cancellationToken) is { } tooFew)
+        {
+            return tooFew;
         }
         if (requireRange && (filter.From is null || filter.To is null))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "MissingDates", "The report needs both dates, e.g. ?from=2026-11-01&to=2026-11-30.");
         }
-        var report = await query.ReportAsync(filter, cancellationToken);
+        var report = await communes.AddToAsync(await query.ReportAsync(filter, cancellationToken), cancellationToken);
         return format switch
         {
             "csv" => AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{filter.From:yyyy-MM-dd}-{filter.To:yyyy-MM-dd}.csv"),
@@ -130,8 +146,37 @@ public static class AnalyticsEndpoints
         };
     }
 
-    /// <summary>Reads from, to (yyyy-MM-dd, reporting days, both included), channel, version and language.</summary>
-    private static bool TryFilter(HttpRequest request, out AnalyticsFilter filter, out IResult? error)
+    /// <summary>Runs by commune under the small-number rule: every commune of the province, "&lt; N" where its runs are too few to show.</summary>
+    private static async Task<IResult> CommunesAsync(HttpRequest request, CommuneQuery query, bool csv, CancellationToken cancellationToken)
+    {
+        if (!TryFilter(request, query, out var filter, out var error))
+        {
+            return error!;
+        }
+        if (filter.Commune is not null)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "BadCommune", "The list is of every commune; leave out commune= (the funnel and report take it).");
+        }
+        var flow = Optional(request, "flow");
+        var report = await query.CommunesAsync(flow, filter, cancellationToken);
+        return csv
+            ? AnalyticsCsv.File(AnalyticsCsv.Communes(report), flow is null ? "communes.csv" : $"communes-{flow}.csv")
+            : Results.Json(report, AnalyticsJson.Default.CommuneReport);
+    }
+
+    /// <summary>
+    /// A funnel or report for one commune is refused unless that commune is shown (not "&lt; N") in the list by commune over
+    /// the same filter: otherwise its exact figures would undo the small-number rule.
+    /// </summary>
+    private static async Task<IResult?> TooFewRunsAsync(CommuneQuery communes, string? flow, AnalyticsFilter filter, CancellationToken cancellationToken) =>
+        filter.Commune is null || await communes.ShowsAsync(flow, filter, cancellationToken)
+            ? null
+            : ApiError.Result(StatusCodes.Status403Forbidden, "TooFewRuns",
+                $"Figures for one commune are shown from {communes.MinRuns} runs (GuidanceBot:Analytics:MinRunsPerCommune), so that no citizen can be " +
+                "picked out; this commune has fewer over this filter, or too few others are hidden beside it. Widen the dates or leave out commune=.");
+
+    /// <summary>Reads from, to (yyyy-MM-dd, reporting days, both included), channel, version, language and commune.</summary>
+    private static bool TryFilter(HttpRequest request, CommuneQuery communes, out AnalyticsFilter filter, out IResult? error)
     {
         filter = new AnalyticsFilter();
         error = null;
@@ -167,7 +212,14 @@ public static class AnalyticsEndpoints
             error = ApiError.Result(StatusCodes.Status400BadRequest, "BadLanguage", "language must be vi or en.");
             return false;
         }
-        filter = new AnalyticsFilter(from, to, Optional(request, "channel"), Optional(request, "version"), language);
+        var commune = Optional(request, "commune");
+        if (commune is not null && !communes.Knows(commune))
+        {
+            error = ApiError.Result(StatusCodes.Status400BadRequest, "UnknownCommune",
+                $"There is no commune '{Truncate(commune)}' in the province's place file; give its id, e.g. phuong-hac-thanh (GET /api/analytics/communes lists them).");
+            return false;
+        }
+        filter = new AnalyticsFilter(from, to, Optional(request, "channel"), Optional(request, "version"), language, commune);
         return true;
     }
 
@@ -185,4 +237,5 @@ public sealed record FlowListing(string Id, string Title, string? TitleEn, strin
 [JsonSerializable(typeof(AnalyticsReport))]
 [JsonSerializable(typeof(IReadOnlyList<TextCount>))]
 [JsonSerializable(typeof(List<FlowListing>))]
+[JsonSerializable(typeof(CommuneReport))]
 internal sealed partial class AnalyticsJson : JsonSerializerContext;

@@ -25,6 +25,8 @@ public static class DashboardEndpoints
         staff.MapGet("/funnel.csv", FunnelPage.CsvAsync);
         staff.MapGet("/not-understood", NotUnderstoodPage.RenderAsync);
         staff.MapGet("/not-understood.csv", NotUnderstoodPage.CsvAsync);
+        staff.MapGet("/communes", CommunesPage.RenderAsync);
+        staff.MapGet("/communes.csv", CommunesPage.CsvAsync);
         staff.MapGet("/report", ReportPage.RenderAsync);
         staff.MapGet("/report.csv", ReportPage.CsvAsync);
 

@@ -1,6 +1,7 @@
 using GuidanceBot.Bot;
 using GuidanceBot.Content;
 using GuidanceBot.Language;
+using GuidanceBot.Places;
 
 namespace GuidanceBot.Tests.Bot;
 
@@ -17,7 +18,13 @@ public static class RealBot
     // Trained once for the real content: the registered recogniser, as production uses it.
     private static readonly Lazy<IIntentRecognizer> LazyIntents = new(() => IntentRecognizers.Train(IntentRecognizers.Default, LazyCatalog.Value));
 
+    // The real place file of the default province, as production loads it.
+    private static readonly Lazy<PlaceDirectory> LazyPlaces = new(() =>
+        PlaceLoader.LoadProvince(GuidanceBotServices.FindDialogsDirectory(AppContext.BaseDirectory), null));
+
     public static FlowCatalog Catalog => LazyCatalog.Value;
+
+    public static PlaceDirectory Places => LazyPlaces.Value;
 
     public static IIntentRecognizer Intents => LazyIntents.Value;
 
@@ -26,6 +33,6 @@ public static class RealBot
     {
         var content = catalog ?? Catalog;
         intents ??= catalog is null ? Intents : IntentRecognizers.Train(IntentRecognizers.Default, content);
-        return new DialogBot(new RootDialog(() => content, intents, options ?? new BotOptions(), analyzer ?? LocalTextAnalyzer.Instance));
+        return new DialogBot(new RootDialog(() => content, intents, options ?? new BotOptions(), analyzer ?? LocalTextAnalyzer.Instance, Places));
     }
 }

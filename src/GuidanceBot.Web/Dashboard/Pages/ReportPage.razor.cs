@@ -13,17 +13,18 @@ public sealed partial class ReportPage
 
     [Parameter, EditorRequired] public FlowCatalog Catalog { get; set; } = null!;
 
-    public static async Task<RazorComponentResult<ReportPage>> RenderAsync(HttpContext http, FunnelQuery query, ContentProvider content, CancellationToken cancellationToken)
+    public static async Task<RazorComponentResult<ReportPage>> RenderAsync(HttpContext http, FunnelQuery query, CommuneQuery communes, ContentProvider content,
+        CancellationToken cancellationToken)
     {
         var (period, from, to) = PeriodOf(http);
-        var report = await query.ReportAsync(new AnalyticsFilter(from, to), cancellationToken);
+        var report = await communes.AddToAsync(await query.ReportAsync(new AnalyticsFilter(from, to), cancellationToken), cancellationToken);
         return new(new { Period = period, Report = report, Catalog = content.Current });
     }
 
-    public static async Task<IResult> CsvAsync(HttpContext http, FunnelQuery query, CancellationToken cancellationToken)
+    public static async Task<IResult> CsvAsync(HttpContext http, FunnelQuery query, CommuneQuery communes, CancellationToken cancellationToken)
     {
         var filter = DashboardFilter.Read(http);
-        var report = await query.ReportAsync(new AnalyticsFilter(filter.From, filter.To), cancellationToken);
+        var report = await communes.AddToAsync(await query.ReportAsync(new AnalyticsFilter(filter.From, filter.To), cancellationToken), cancellationToken);
         return AnalyticsCsv.File(AnalyticsCsv.Report(report), $"report-{DashboardFilter.Day(filter.From)}-{DashboardFilter.Day(filter.To)}.csv");
     }
 
