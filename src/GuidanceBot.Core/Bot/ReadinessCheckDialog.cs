@@ -37,7 +37,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         AddDialog(new TextPrompt("text"));
     }
 
-    public static (string Vi, string En) Title => ("Kiểm tra điều kiện đăng ký VNeID", "Am I ready for VNeID?");
+    public static LocalizedText Title { get; } = BotTexts.Pair("ReadinessCheckTitle");
 
     private static Task<bool> BirthDateIsPast(PromptValidatorContext<DateOnly> context, CancellationToken ct)
     {
@@ -113,9 +113,7 @@ public sealed class ReadinessCheckDialog : ComponentDialog
         return await step.PromptAsync("choice", new PromptOptions
         {
             Prompt = step.Turn.Text("WhatKindPhoneDoUse"),
-            Choices = step.Turn.IsEnglish
-                ? ["iPhone", "Android", "No smartphone"]
-                : ["iPhone", "Android", "Không có điện thoại thông minh"],
+            Choices = ["iPhone", "Android", step.Turn.Text("NoSmartphone")],
         }, ct);
     }
 

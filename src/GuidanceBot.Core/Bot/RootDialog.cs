@@ -29,7 +29,7 @@ public sealed class RootDialog : ComponentDialog
 
     private static readonly LocalizedText ResumeLabel = BotTexts.Pair("Continue");
     private static readonly LocalizedText OtherLabel = BotTexts.Pair("SomethingElse");
-    private static readonly LocalizedText ReadinessTitle = new(ReadinessCheckDialog.Title.Vi, ReadinessCheckDialog.Title.En);
+    private static readonly LocalizedText ReadinessTitle = ReadinessCheckDialog.Title;
 
     private readonly Func<FlowCatalog> _catalog;
     private readonly BotOptions _options;
@@ -330,8 +330,7 @@ public sealed class RootDialog : ComponentDialog
         if (detected.IsEnglish(SwitchToEnglishFrom))
         {
             turn.State.Language = "en";
-            // In both languages, so a Vietnamese reader taken for English knows the way back.
-            turn.Send("I will answer in English. (Gõ \"tiếng Việt\" để dùng tiếng Việt.)");
+            turn.Send(turn.Text("AnsweringInEnglish"));
         }
     }
 
