@@ -132,12 +132,12 @@ public static class EvalCommand
         }
         progress?.Step("scoring the bot's decisions");
         return Conversation(loaded.Catalog!, set, actsFile ?? FindUpwards(DefaultActsSet), outOfScopeFile ?? FindUpwards(DefaultOutOfScopeSet),
-            freshFile ?? FindUpwards(DefaultFreshSet), strongMatch, stdout, stderr);
+            freshFile ?? FindUpwards(DefaultFreshSet), freshFile is not null, strongMatch, stdout, stderr);
     }
 
     /// <summary>The bot's own decisions with nothing running, through the registered recogniser, on each set it has.</summary>
     private static int Conversation(FlowCatalog catalog, IReadOnlyList<LabelledUtterance> procedures, string? actsFile, string? outOfScopeFile,
-        string? freshFile, double? strongMatch, TextWriter stdout, TextWriter stderr)
+        string? freshFile, bool freshGiven, double? strongMatch, TextWriter stdout, TextWriter stderr)
     {
         var options = new BotOptions();
         if (strongMatch is { } strong)
@@ -172,11 +172,19 @@ public static class EvalCommand
             }
             if (freshSet.FirstOrDefault(u => !IsConversationLabel(catalog, u.Expected)) is { } unknown)
             {
-                stderr.WriteLine($"{freshFile}: '{unknown.Expected}' (for '{unknown.Text}') is neither an act, a flow id nor out-of-scope:<topic>.");
-                return 1;
+                // The repository's set names the repository's flows: with other content (--dialogs) it is left out, not an error.
+                if (freshGiven)
+                {
+                    stderr.WriteLine($"{freshFile}: '{unknown.Expected}' (for '{unknown.Text}') is neither an act, a flow id nor out-of-scope:<topic>.");
+                    return 1;
+                }
+                stdout.WriteLine($"{freshFile} left out: '{unknown.Expected}' is not in this content.");
             }
-            // The whole fresh set is held out: its dev/held-out columns are only the odd and even lines.
-            sets.Add(("fresh", ConversationEvaluation.Mixed(reader, freshSet)));
+            else
+            {
+                // The whole fresh set is held out: its dev/held-out columns are only the odd and even lines.
+                sets.Add(("fresh", ConversationEvaluation.Mixed(reader, freshSet)));
+            }
         }
 
         stdout.WriteLine();
