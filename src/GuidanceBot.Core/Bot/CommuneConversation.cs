@@ -173,7 +173,7 @@ public sealed class CommuneConversation(PlaceDirectory places, Func<FlowCatalog>
         pending?.Flow is { } asked ? catalog().Find(asked) : flow;
 
     private static string Name(TurnContext turn, Commune commune) =>
-        turn.IsEnglish ? $"{commune.Name} {commune.Kind.EnglishWord()}" : commune.Title;
+        turn.IsEnglish ? commune.EnglishTitle : commune.Title;
 
     /// <summary>
     /// The text says where the citizen lives ("tôi ở …", "xã …") or, when the bot asked, is a short reply without a

@@ -43,7 +43,7 @@ public sealed class ConversationEvaluation
     /// <summary>Acts (and messages that greet and name a need): right when the bot answers that act, or starts that flow.</summary>
     public static ConversationEvaluation Acts(MessageReader reader, IReadOnlyList<LabelledUtterance> set)
     {
-        var result = Run(reader, set, (expected, route) => Label(route) == expected);
+        var (result, _) = Run(reader, set, (expected, route) => Label(route) == expected);
         var unlisted = set.Where(u => !CueRecognizer.IsKnownPhrase(u.Text)).ToList();
         var missed = result.Misses.Count(m => !CueRecognizer.IsKnownPhrase(m.Text));
         return result.With(notAPhrase: new IntentEvaluation.Tally(unlisted.Count - missed, unlisted.Count));
@@ -54,13 +54,13 @@ public sealed class ConversationEvaluation
     /// (an act, an out-of-scope answer, a question back, a confirmation or "not understood").
     /// </summary>
     public static ConversationEvaluation Procedures(MessageReader reader, IReadOnlyList<LabelledUtterance> set) =>
-        Run(reader, set, (expected, route) => expected == LabelledUtterance.None ? route.Kind != RouteKind.Start : route.Kind == RouteKind.Start && route.Flow!.Id == expected);
+        Run(reader, set, (expected, route) => expected == LabelledUtterance.None ? route.Kind != RouteKind.Start : route.Kind == RouteKind.Start && route.Flow!.Id == expected).Result;
 
     /// <summary>Out of scope: right when the bot answers it as out of scope, whichever topic; <see cref="RightTopic"/> counts the labelled topic.</summary>
     public static ConversationEvaluation OutOfScope(MessageReader reader, IReadOnlyList<LabelledUtterance> set)
     {
-        var result = Run(reader, set, (_, route) => route.Kind == RouteKind.OutOfScope);
-        var topic = set.Count(u => Label(reader.Decide(reader.Read(u.Text))) == OutOfScopeTopic.IntentPrefix + u.Expected);
+        var (result, decided) = Run(reader, set, (_, route) => route.Kind == RouteKind.OutOfScope);
+        var topic = set.Where((u, i) => decided[i] == OutOfScopeTopic.IntentPrefix + u.Expected).Count();
         return result.With(rightTopic: new IntentEvaluation.Tally(topic, set.Count));
     }
 
@@ -70,9 +70,9 @@ public sealed class ConversationEvaluation
     /// </summary>
     public static ConversationEvaluation Mixed(MessageReader reader, IReadOnlyList<LabelledUtterance> set)
     {
-        var result = Run(reader, set, (expected, route) => OutOfScopeTopic.IsIntent(expected) ? route.Kind == RouteKind.OutOfScope : Label(route) == expected);
-        var topics = set.Where(u => OutOfScopeTopic.IsIntent(u.Expected)).ToList();
-        var topic = topics.Count(u => Label(reader.Decide(reader.Read(u.Text))) == u.Expected);
+        var (result, decided) = Run(reader, set, (expected, route) => OutOfScopeTopic.IsIntent(expected) ? route.Kind == RouteKind.OutOfScope : Label(route) == expected);
+        var topics = set.Select((u, i) => (u.Expected, Decided: decided[i])).Where(u => OutOfScopeTopic.IsIntent(u.Expected)).ToList();
+        var topic = topics.Count(u => u.Decided == u.Expected);
         return result.With(rightTopic: new IntentEvaluation.Tally(topic, topics.Count));
     }
 
@@ -87,14 +87,17 @@ public sealed class ConversationEvaluation
         Misses = Misses,
     };
 
-    private static ConversationEvaluation Run(MessageReader reader, IReadOnlyList<LabelledUtterance> set, Func<string, Route, bool> right)
+    /// <summary>The tallies, and what the bot decided for each line (<see cref="Label"/>) for the counts a set adds.</summary>
+    private static (ConversationEvaluation Result, string[] Decided) Run(MessageReader reader, IReadOnlyList<LabelledUtterance> set, Func<string, Route, bool> right)
     {
         int[] overall = [0, 0], dev = [0, 0], heldOut = [0, 0], unaccented = [0, 0];
         var misses = new List<Miss>();
+        var decided = new string[set.Count];
         for (var i = 0; i < set.Count; i++)
         {
             var item = set[i];
             var route = reader.Decide(reader.Read(item.Text));
+            decided[i] = Label(route);
             var ok = right(item.Expected, route) ? 1 : 0;
             Count(overall, ok);
             // Position i + 1: odd positions are the dev half.
@@ -105,10 +108,10 @@ public sealed class ConversationEvaluation
             }
             if (ok == 0)
             {
-                misses.Add(new Miss(i + 1, item.Text, item.Expected, Label(route)));
+                misses.Add(new Miss(i + 1, item.Text, item.Expected, decided[i]));
             }
         }
-        return new ConversationEvaluation
+        var result = new ConversationEvaluation
         {
             Overall = Tally(overall),
             Dev = Tally(dev),
@@ -116,6 +119,7 @@ public sealed class ConversationEvaluation
             Unaccented = Tally(unaccented),
             Misses = misses,
         };
+        return (result, decided);
 
         static void Count(int[] tally, int ok)
         {

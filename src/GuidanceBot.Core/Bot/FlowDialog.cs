@@ -243,10 +243,11 @@ public sealed class FlowDialog : Dialog
         var turn = dc.Turn;
         var reading = _reader.Read(text);
         var cues = reading.Cues;
+        var other = _reader.StrongFlow(reading, except: flow.Id);
         if (_communes is not null)
         {
             var runs = FlowRun.Open(dc.Stack, i => FlowRun.In(turn, i)).Select(open => open.Run).ToList();
-            switch (_communes.TryAnswer(turn, reading, _reader.StrongFlow(reading, except: flow.Id) is not null, flow, runs))
+            switch (_communes.TryAnswer(turn, reading, other is not null, flow, runs))
             {
                 case CommuneReply.Answered:
                     return await ShowAsync(dc, run, flow, step, cancellationToken);
@@ -256,7 +257,6 @@ public sealed class FlowDialog : Dialog
         }
         if (cues.Questions.Count > 0 && (!cues.HasContent || _reader.OutOfScope(reading) is null))
         {
-            var other = _reader.StrongFlow(reading, except: flow.Id);
             foreach (var question in CueRecognizer.InFactOrder(cues.Questions))
             {
                 AnswerQuestion(turn, run, other ?? flow, question, aboutAnother: other is not null);
@@ -265,9 +265,9 @@ public sealed class FlowDialog : Dialog
         }
         if (cues.HasContent)
         {
-            if (_reader.StrongFlow(reading, except: flow.Id) is { } target)
+            if (other is not null)
             {
-                return await AskSwitchAsync(dc, run, flow, target, cancellationToken);
+                return await AskSwitchAsync(dc, run, flow, other, cancellationToken);
             }
             if (_reader.OutOfScope(reading) is { } topic)
             {

@@ -101,7 +101,8 @@ public sealed class MessageReader(Func<FlowCatalog> catalog, IIntentRecognizer i
         {
             return new Route(RouteKind.Act, reading) { Act = yes ? ConversationalAct.Acknowledgement : ConversationalAct.Goodbye };
         }
-        return Liken(reading) ?? new Route(RouteKind.NotUnderstood, reading) { Flows = Closest(reading) };
+        // A message with content reaches here only after its likeness was weighed above, and found wanting.
+        return (cues.HasContent ? null : Liken(reading)) ?? new Route(RouteKind.NotUnderstood, reading) { Flows = Closest(reading) };
     }
 
     /// <summary>The act a message without an exact act phrase reads like ("ad là người thật hả"), when it is close enough.</summary>

@@ -237,7 +237,7 @@ public sealed class RootDialog : ComponentDialog
                 return DialogTurnResult.Waiting;
         }
         var route = _reader.Decide(reading);
-        var pending = TakePending(turn, []);
+        var pending = TakePending(turn, route.Reading.Cues.Questions);
         switch (route.Kind)
         {
             case RouteKind.Act:
@@ -256,11 +256,10 @@ public sealed class RootDialog : ComponentDialog
                 turn.Send(turn.Text("WhichProcedureQuestion"), TopicMenu.Buttons(turn));
                 return DialogTurnResult.Waiting;
             case RouteKind.Start:
-                return await StartAsync(inner, route.Flow!.Id, announce: true, route.Greeted,
-                    [.. pending.Concat(route.Reading.Cues.Questions).Distinct()], cancellationToken);
+                return await StartAsync(inner, route.Flow!.Id, announce: true, route.Greeted, pending, cancellationToken);
             case RouteKind.Confirm:
                 return await inner.BeginDialogAsync(FlowOfferDialog.DialogId,
-                    ToJson(new FlowOffer([.. route.Flows.Select(f => f.Id)], [.. pending.Concat(route.Reading.Cues.Questions).Distinct()])), cancellationToken);
+                    ToJson(new FlowOffer([.. route.Flows.Select(f => f.Id)], pending)), cancellationToken);
             case RouteKind.OutOfScope:
                 var topicAnswer = route.Topic!;
                 turn.Record(EventKinds.OutOfScope, properties: new Dictionary<string, string>

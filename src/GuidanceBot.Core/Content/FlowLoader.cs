@@ -6,8 +6,6 @@ namespace GuidanceBot.Content;
 /// <summary>Loads and validates flow files; reports every error in every file, not only the first.</summary>
 public static class FlowLoader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// Loads every <c>*.yaml</c> / <c>*.yml</c> file directly in <paramref name="directory"/> as a flow, and those in its
     /// <c>out-of-scope/</c> sub-folder as out-of-scope topics, in file-name order; other sub-folders are not read.
@@ -20,13 +18,13 @@ public static class FlowLoader
         var flows = new List<ParsedFlowFile>();
         foreach (var path in FilesIn(directory))
         {
-            var (bytes, text, error) = ReadText(path);
+            var (bytes, text, error) = ContentFileText.Read(path);
             flows.Add(error is null ? FlowFileReader.Read(path, text!, VersionOf(bytes)) : new(path, null, [error], null, [], [], [], []));
         }
         var outOfScope = new List<ParsedOutOfScopeFile>();
         foreach (var path in FilesIn(Path.Combine(directory, OutOfScopeTopic.Folder)))
         {
-            var (_, text, error) = ReadText(path);
+            var (_, text, error) = ContentFileText.Read(path);
             outOfScope.Add(error is null ? OutOfScopeFileReader.Read(path, text!) : new(path, null, [error], null, []));
         }
         return Combine(flows, outOfScope);
@@ -56,30 +54,6 @@ public static class FlowLoader
 
     private static IEnumerable<string> FilesIn(string directory) =>
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory).Where(IsFlowFile).Order(StringComparer.Ordinal) : [];
-
-    /// <summary>The file's bytes and its UTF-8 text, or why it cannot be read as such.</summary>
-    private static (byte[] Bytes, string? Text, ContentError? Error) ReadText(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException e)
-        {
-            return ([], null, new ContentError(path, 1, 1, $"cannot read the file: {e.Message}"));
-        }
-        try
-        {
-            var preamble = StrictUtf8.Preamble;
-            var body = bytes.AsSpan().StartsWith(preamble) ? bytes.AsSpan(preamble.Length) : bytes;
-            return (bytes, StrictUtf8.GetString(body), null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (bytes, null, new ContentError(path, 1, 1, "the file is not UTF-8 text: save it as UTF-8"));
-        }
-    }
 
     private static ContentLoadResult Combine(IReadOnlyList<ParsedFlowFile> flows, IReadOnlyList<ParsedOutOfScopeFile> outOfScope)
     {

@@ -22,20 +22,18 @@ public static class ActLikeness
 
     private sealed record Example(ConversationalAct Act, string[] Features, double Norm);
 
-    private static readonly string[][] PhraseFeatures = CuePhrases.Acts
+    private static readonly (ConversationalAct Act, string[] Features)[] Phrases = CuePhrases.Acts
         .SelectMany(a => a.Value.Select(p => (a.Key, Features(Words(p)))))
-        .Select(p => p.Item2)
         .ToArray();
 
     private static readonly Dictionary<string, double> Idf = BuildIdf();
 
     // A word no phrase has weighs as if it were in none of them: rarer than any phrase word.
-    private static readonly double UnseenWeight = Math.Log(1.0 + PhraseFeatures.Length) + 1;
+    private static readonly double UnseenWeight = Math.Log(1.0 + Phrases.Length) + 1;
 
-    private static readonly Example[] Examples = CuePhrases.Acts
-        .SelectMany(a => a.Value.Select(p => (Act: a.Key, Features: Features(Words(p)))))
+    private static readonly Example[] Examples = Phrases
         .Where(p => p.Features.Length > 0)
-        .Select(p => new Example(p.Act, p.Features, Math.Sqrt(p.Features.Sum(f => Weight(f) * Weight(f)))))
+        .Select(p => new Example(p.Act, p.Features, Norm(p.Features)))
         .ToArray();
 
     // Feature → the examples that have it, so a message costs the postings of its own features.
@@ -53,7 +51,7 @@ public static class ActLikeness
             return null;
         }
         var features = Features(words);
-        var norm = Math.Sqrt(features.Sum(f => Weight(f) * Weight(f)));
+        var norm = Norm(features);
         Span<double> dot = stackalloc double[Examples.Length];
         dot.Clear();
         foreach (var feature in features)
@@ -89,16 +87,18 @@ public static class ActLikeness
 
     private static double Weight(string feature) => Idf.TryGetValue(feature, out var idf) ? idf : UnseenWeight;
 
+    private static double Norm(string[] features) => Math.Sqrt(features.Sum(f => Weight(f) * Weight(f)));
+
     private static Dictionary<string, double> BuildIdf()
     {
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var features in PhraseFeatures)
+        foreach (var (_, features) in Phrases)
         {
             foreach (var f in features)
             {
                 frequency[f] = frequency.GetValueOrDefault(f) + 1;
             }
         }
-        return frequency.ToDictionary(kv => kv.Key, kv => Math.Log((1.0 + PhraseFeatures.Length) / (1.0 + kv.Value)) + 1, StringComparer.Ordinal);
+        return frequency.ToDictionary(kv => kv.Key, kv => Math.Log((1.0 + Phrases.Length) / (1.0 + kv.Value)) + 1, StringComparer.Ordinal);
     }
 }

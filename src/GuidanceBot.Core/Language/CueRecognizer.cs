@@ -15,16 +15,10 @@ public static class CueRecognizer
         CuePhrases.Acts.SelectMany(a => a.Value.Select(p => (new Cue(a.Key, null), p)))
             .Concat(CuePhrases.Questions.SelectMany(q => q.Value.Select(p => (new Cue(null, q.Key), p)))));
 
-    /// <summary>Longer messages are read up to here, like the intent recognisers do.</summary>
-    private const int MaxCharacters = IntentText.MaxCharacters;
-
     public static MessageCues Read(string text)
     {
-        var typed = WithEmojiAsWords(text ?? "");
-        if (typed.Length > MaxCharacters)
-        {
-            typed = typed[..MaxCharacters];
-        }
+        // Longer messages are read as far as the intent recognisers read them.
+        var typed = IntentText.Truncate(WithEmojiAsWords(text ?? ""));
         var expanded = VietnameseText.ExpandAbbreviations(VietnameseText.Normalize(typed));
         var words = VietnameseText.TokensOf(VietnameseText.CanonicalOfExpanded(expanded));
         // The same words with their diacritics: they tell "vắng" from "vâng", and the recognisers use them.

@@ -150,7 +150,8 @@ public sealed partial class IntentText
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:\b(?:số điện thoại|điện thoại|so dien thoai|dien thoai|sđt|sdt|đt|dt|số|so|cccd|cmnd|căn cước|can cuoc|email|e-mail|mail|gmail)\b\s*:?\s*)?\[(?:SỐ GIẤY TỜ|SĐT|EMAIL|TÊN)\]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LabelledPersonalData();
 
-    private static string Truncate(string text)
+    /// <summary>The first <see cref="MaxCharacters"/> characters of <paramref name="text"/>, the part every recogniser reads.</summary>
+    internal static string Truncate(string text)
     {
         if (text.Length <= MaxCharacters)
         {

@@ -49,8 +49,9 @@ internal sealed class IntentTrainingSet
         all.AddRange(examples);
         foreach (var (flow, text) in examples)
         {
-            var folded = VietnameseText.StripDiacritics(VietnameseText.Normalize(text));
-            if (folded != VietnameseText.Normalize(text))
+            var normalized = VietnameseText.Normalize(text);
+            var folded = VietnameseText.StripDiacritics(normalized);
+            if (folded != normalized)
             {
                 all.Add((flow, folded));
             }

@@ -37,6 +37,8 @@ internal sealed class PhraseLexicon<TLabel>
     public List<PhraseHit<TLabel>> Find(string[] words, IReadOnlyList<string> typed, bool[] covered)
     {
         var hits = new List<PhraseHit<TLabel>>();
+        // A typed word's marks, worked out the first time a phrase needs them: many phrases start with "chào" or "bạn".
+        var typedMarks = new string?[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
             if (covered[i] || !_byFirstWord.TryGetValue(words[i], out var candidates))
@@ -45,7 +47,7 @@ internal sealed class PhraseLexicon<TLabel>
             }
             foreach (var phrase in candidates)
             {
-                if (Matches(words, typed, covered, i, phrase))
+                if (Matches(words, typed, typedMarks, covered, i, phrase))
                 {
                     hits.Add(new PhraseHit<TLabel>(phrase.Label, i, phrase.Words.Length));
                     Array.Fill(covered, true, i, phrase.Words.Length);
@@ -57,7 +59,7 @@ internal sealed class PhraseLexicon<TLabel>
         return hits;
     }
 
-    private static bool Matches(string[] words, IReadOnlyList<string> typed, bool[] covered, int start, Phrase phrase)
+    private static bool Matches(string[] words, IReadOnlyList<string> typed, string?[] typedMarks, bool[] covered, int start, Phrase phrase)
     {
         if (start + phrase.Words.Length > words.Length)
         {
@@ -71,7 +73,8 @@ internal sealed class PhraseLexicon<TLabel>
                 return false;
             }
             // A word typed with diacritics says which word it is; the phrase's must carry the same ones.
-            if (phrase.Marks[j] is { } marks && typed[at] != words[at] && !string.Equals(MarksOf(typed[at]), marks, StringComparison.Ordinal))
+            if (phrase.Marks[j] is { } marks && typed[at] != words[at]
+                && !string.Equals(typedMarks[at] ??= MarksOf(typed[at]), marks, StringComparison.Ordinal))
             {
                 return false;
             }

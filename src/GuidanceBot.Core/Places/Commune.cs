@@ -14,4 +14,7 @@ public sealed record Commune(
 {
     /// <summary>"phường Hạc Thành".</summary>
     public string Title => $"{Kind.Word()} {Name}";
+
+    /// <summary>"Hạc Thành ward".</summary>
+    public string EnglishTitle => $"{Name} {Kind.EnglishWord()}";
 }

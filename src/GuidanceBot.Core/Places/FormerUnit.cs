@@ -8,5 +8,8 @@ public sealed record FormerUnit(CommuneKind Kind, string Name, FormerDistrict Di
     /// <summary>"phường Điện Biên".</summary>
     public string Title => $"{Kind.Word()} {Name}";
 
+    /// <summary>"Điện Biên ward".</summary>
+    public string EnglishTitle => $"{Name} {Kind.EnglishWord()}";
+
     public override string ToString() => $"{Title} ({District})";
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using GuidanceBot.Content;
 
 namespace GuidanceBot.Places;
@@ -12,8 +11,6 @@ public static class PlaceLoader
     /// <summary>The province used when <c>GuidanceBot:Bot:Province</c> is not set.</summary>
     public const string DefaultProvince = "thanh-hoa";
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Loads every <c>*.yaml</c> file in <paramref name="placesDirectory"/>, in file-name order.</summary>
     public static PlaceLoadResult LoadDirectory(string placesDirectory)
     {
@@ -23,19 +20,14 @@ public static class PlaceLoader
         var errors = new List<ContentError>();
         foreach (var path in Directory.EnumerateFiles(placesDirectory, "*.yaml").Order(StringComparer.Ordinal))
         {
-            try
+            var (_, text, error) = ContentFileText.Read(path);
+            if (error is null)
             {
-                var bytes = File.ReadAllBytes(path);
-                var body = bytes.AsSpan().StartsWith(StrictUtf8.Preamble) ? bytes.AsSpan(StrictUtf8.Preamble.Length) : bytes;
-                files.Add((path, StrictUtf8.GetString(body)));
+                files.Add((path, text!));
             }
-            catch (DecoderFallbackException)
+            else
             {
-                errors.Add(new ContentError(path, 1, 1, "the file is not UTF-8 text: save it as UTF-8"));
-            }
-            catch (IOException e)
-            {
-                errors.Add(new ContentError(path, 1, 1, $"cannot read the file: {e.Message}"));
+                errors.Add(error);
             }
         }
         var loaded = LoadFiles(files);

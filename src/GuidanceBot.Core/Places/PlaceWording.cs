@@ -11,13 +11,13 @@ internal static class PlaceWording
     {
         var sameName = string.Equals(via.Name, commune.Name, StringComparison.Ordinal);
         var viFormer = via.Title + (sameName ? " cũ" : "") + (withDistrict ? $" ({via.District})" : "");
-        var enFormer = (sameName ? "the former " : "") + $"{via.Name} {via.Kind.EnglishWord()}" + (withDistrict ? $" ({EnglishDistrict(via.District)})" : "");
+        var enFormer = (sameName ? "the former " : "") + via.EnglishTitle + (withDistrict ? $" ({EnglishDistrict(via.District)})" : "");
         var vi = via.Part
             ? $"Một phần {viFormer} nay thuộc {commune.Title}."
             : $"{Capitalized(viFormer)} nay thuộc {commune.Title}.";
         var en = via.Part
-            ? $"Part of {enFormer} is now in {commune.Name} {commune.Kind.EnglishWord()}."
-            : $"{Capitalized(enFormer)} is now part of {commune.Name} {commune.Kind.EnglishWord()}.";
+            ? $"Part of {enFormer} is now in {commune.EnglishTitle}."
+            : $"{Capitalized(enFormer)} is now part of {commune.EnglishTitle}.";
         return new LocalizedText(vi, en);
     }
 
@@ -25,14 +25,14 @@ internal static class PlaceWording
     public static LocalizedText Label(Commune commune, FormerUnit? via)
     {
         var vi = Capitalized(commune.Title);
-        var en = $"{commune.Name} {commune.Kind.EnglishWord()}";
+        var en = commune.EnglishTitle;
         if (via is null)
             return new LocalizedText(vi, en);
         var part = via.Part ? "một phần " : "";
         var enPart = via.Part ? "part of " : "";
         return new LocalizedText(
             $"{vi} ({part}{via.Title} cũ, {via.District})",
-            $"{en} ({enPart}former {via.Name} {via.Kind.EnglishWord()}, {EnglishDistrict(via.District)})");
+            $"{en} ({enPart}former {via.EnglishTitle}, {EnglishDistrict(via.District)})");
     }
 
     private static string EnglishDistrict(FormerDistrict district) => $"{district.Name} {district.EnglishKind}";

@@ -106,6 +106,14 @@ public class CueRecognizerTests
         Assert.Equal("làm hộ chiếu", cues.Rest);
     }
 
+    [Fact]
+    public void A_long_message_is_cut_without_splitting_an_emoji()
+    {
+        var cues = CueRecognizer.Read(new string('a', IntentText.MaxCharacters - 1) + "😀 bao nhiêu tiền");
+
+        Assert.Empty(cues.Questions);
+    }
+
     [Theory]
     [InlineData("ok", true)]
     [InlineData("xin chào", true)]
