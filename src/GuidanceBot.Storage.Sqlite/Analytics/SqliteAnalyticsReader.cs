@@ -93,7 +93,7 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
                     reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
                     reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                    props is null ? null : Json(props, "outcome"), props is null ? null : Json(props, "after"), props is null ? null : Json(props, "commune")));
+                    props is null ? null : Json(props, "outcome"), props is null ? null : Json(props, "commune")));
             }
             rollup.Add(RunFacts.Fold(events));
         }
