@@ -72,7 +72,8 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         var rollup = new DayRollup();
         using (var command = Command(connection, transaction,
             "SELECT e.run_id, e.kind, e.ts, e.step_id, e.flow_id, e.content_version, e.channel, e.language, " +
-            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed', 'flow-started', 'commune-known') THEN e.props END " +
+            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN json_extract(e.props, '$.outcome') END, " +
+            "CASE WHEN e.kind IN ('flow-started', 'commune-known') THEN json_extract(e.props, '$.commune') END " +
             "FROM analytics_runs r JOIN events e ON e.run_id = r.run_id WHERE r.day = $day AND e.id <= $to ORDER BY e.run_id, e.id",
             ("$day", day), ("$to", upTo)))
         using (var reader = command.ExecuteReader())
@@ -88,12 +89,9 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
                     events.Clear();
                     run = id;
                 }
-                var props = reader.IsDBNull(8) ? null : reader.GetString(8);
                 events.Add(new RunEvent(
                     reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                    props is null ? null : Json(props, "outcome"), props is null ? null : Json(props, "commune")));
+                    Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Text(reader, 7), Text(reader, 8), Text(reader, 9)));
             }
             rollup.Add(RunFacts.Fold(events));
         }
@@ -335,11 +333,7 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         return result;
     }
 
-    private static string? Json(string props, string name)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(props);
-        return document.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
-    }
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private SqliteConnection Open() => database.Open();
 
