@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GuidanceBot.Analytics;
 using Npgsql;
 
@@ -247,7 +246,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
             "GROUP BY 1, 2, 3",
             r => (Text: r.GetString(0), Flow: r.IsDBNull(1) ? null : r.GetString(1), Offered: r.GetString(2), Count: r.GetInt64(3)),
             cancellationToken, [.. parameters]);
-        return NotUnderstoodText.Merge(groups.Select(g => (g.Text, g.Flow, g.Offered, g.Count)), limit);
+        return NotUnderstoodText.Merge(groups, limit);
     }
 
     public Task<IReadOnlyList<KeyedCount>> LinkClicksAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
