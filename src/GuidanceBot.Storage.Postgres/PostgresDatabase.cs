@@ -4,8 +4,8 @@ namespace GuidanceBot.Storage.Postgres;
 
 /// <summary>
 /// The bot's PostgreSQL database, once per process: one <see cref="NpgsqlDataSource"/> (its connection pool) that every
-/// PostgreSQL store opens connections from, migrated when this is made. Other components that need the database (for
-/// example a transcript store or LISTEN/NOTIFY) take this same data source.
+/// PostgreSQL store opens connections from, migrated when this is made. Stores take this object, never the data source
+/// itself; the one listener that must hold a connection outside the pool gets it from <see cref="OpenDedicatedAsync"/>.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {

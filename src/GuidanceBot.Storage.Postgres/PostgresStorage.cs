@@ -18,7 +18,6 @@ public static class PostgresStorage
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, Func<IServiceProvider, PostgresDatabase> open)
     {
         services.AddSingleton(open);
-        services.AddSingleton(sp => sp.GetRequiredService<PostgresDatabase>().DataSource);
         services.AddSingleton<PostgresConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<PostgresConversationStore>());

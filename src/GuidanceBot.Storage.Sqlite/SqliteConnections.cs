@@ -7,7 +7,7 @@ public static class SqliteConnections
 {
     // WAL lets readers run beside the writer; NORMAL sync is durable across application crashes in WAL mode;
     // the busy timeout makes a second writer (another process, the CLI) wait instead of failing. The store's background
-    // connection checkpoints the WAL (see SqliteStore); a writer's own checkpoint waits until 4,000 pages, where little
+    // connection checkpoints the WAL (see SqliteConversationStore); a writer's own checkpoint waits until 4,000 pages, where little
     // is left to copy, so no commit (a turn, a Zalo acknowledgement) pays for a full checkpoint.
     public const int AutoCheckpointPages = 4000;
 
@@ -17,11 +17,11 @@ public static class SqliteConnections
         $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint={AutoCheckpointPages}; " +
         "PRAGMA secure_delete=ON;";
 
-    /// <summary>A connection string for the file; only the store creates it, the other parts expect it to exist.</summary>
-    public static string ConnectionString(string path, bool create = false, bool pooling = true) => new SqliteConnectionStringBuilder
+    /// <summary>A connection string for the file, created on first open (<see cref="SqliteDatabase"/> makes its folder).</summary>
+    public static string ConnectionString(string path, bool pooling = true) => new SqliteConnectionStringBuilder
     {
         DataSource = Path.GetFullPath(path),
-        Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+        Mode = SqliteOpenMode.ReadWriteCreate,
         Pooling = pooling,
         DefaultTimeout = 30,
     }.ToString();

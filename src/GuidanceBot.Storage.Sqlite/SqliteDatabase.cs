@@ -19,8 +19,8 @@ public sealed class SqliteDatabase
         }
         FilePath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        _pooled = SqliteConnections.ConnectionString(FilePath, create: true);
-        _dedicated = SqliteConnections.ConnectionString(FilePath, create: true, pooling: false);
+        _pooled = SqliteConnections.ConnectionString(FilePath);
+        _dedicated = SqliteConnections.ConnectionString(FilePath, pooling: false);
         // Migrated on a pooled connection, which stays open in the pool: the file's WAL is then never closed and
         // re-created under the store (measured: with the last connection closed here, the store's WAL stopped restarting).
         using var connection = Open();

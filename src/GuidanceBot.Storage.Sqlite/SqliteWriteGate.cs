@@ -6,8 +6,8 @@ namespace GuidanceBot.Storage.Sqlite;
 /// One write transaction at a time per database file inside this process, taken in turn. SQLite itself lets a second
 /// writer wait only by sleeping and retrying (1, 2, 5 … 25 ms between tries), which put those sleeps into Zalo's
 /// acknowledgements and turns whenever the store, the Zalo inbox and the outbox wrote at once. Writers that do not
-/// take a turn here (staff accounts, API keys, Zalo tokens, analytics roll-ups: rare) and other processes (the CLI, a
-/// second host) still meet SQLite's busy timeout.
+/// take a turn here (analytics roll-ups, the data-protection key ring: rare) and other processes (the CLI, a second
+/// host) still meet SQLite's busy timeout.
 /// </summary>
 public static class SqliteWriteGate
 {

@@ -14,6 +14,12 @@ public sealed class CommuneQuery(IAnalyticsReader reader, PlaceDirectory places,
     public async Task<CommuneReport> CommunesAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken)
     {
         await reader.RefreshAsync(cancellationToken);
+        return await FromRollupsAsync(flowId, filter, cancellationToken);
+    }
+
+    /// <summary><see cref="CommunesAsync"/> over the roll-ups as they are, for a caller that has just refreshed them.</summary>
+    private async Task<CommuneReport> FromRollupsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken)
+    {
         filter = filter with { Commune = null };
         var totals = (await reader.CommuneTotalsAsync(flowId, filter, cancellationToken)).ToDictionary(t => t.Commune, StringComparer.Ordinal);
         var unlisted = totals.GetValueOrDefault("")?.Started ?? 0;
@@ -54,9 +60,11 @@ public sealed class CommuneQuery(IAnalyticsReader reader, PlaceDirectory places,
         {
             return report;
         }
-        var now = await CommunesAsync(null, filter, cancellationToken);
+        // One refresh for both periods: each refresh takes the roll-ups' write lock, even when it finds nothing new.
+        await reader.RefreshAsync(cancellationToken);
+        var now = await FromRollupsAsync(null, filter, cancellationToken);
         var before = filter is { From: { } from, To: { } to }
-            ? (await CommunesAsync(null, filter with { From = from.AddDays(from.DayNumber - to.DayNumber - 1), To = from.AddDays(-1) }, cancellationToken))
+            ? (await FromRollupsAsync(null, filter with { From = from.AddDays(from.DayNumber - to.DayNumber - 1), To = from.AddDays(-1) }, cancellationToken))
                 .Communes.Where(c => !c.Hidden).ToDictionary(c => c.Id, c => c.Conversion, StringComparer.Ordinal)
             : [];
         var shown = now.Communes.Where(c => !c.Hidden)

@@ -2,7 +2,7 @@ namespace GuidanceBot.Analytics;
 
 /// <summary>One event of a run as the roll-up reads it; <paramref name="Commune"/> is the <c>commune</c> property of flow-started and commune-known events.</summary>
 public readonly record struct RunEvent(string Kind, DateTimeOffset Timestamp, string? StepId, string? FlowId, string? ContentVersion,
-    string Channel, string? Language, string? Outcome, string? After, string? Commune = null);
+    string Channel, string? Language, string? Outcome, string? Commune);
 
 /// <summary>What happened to one step in one run: whether the run moved on from it, and the seconds spent there.</summary>
 public readonly record struct StepFacts(bool MovedOn, long Seconds, bool Resumed);

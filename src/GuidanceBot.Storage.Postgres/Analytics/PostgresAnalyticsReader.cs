@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GuidanceBot.Analytics;
 using Npgsql;
 
@@ -101,7 +100,6 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
         await using (var command = PostgresDatabase.Command(connection,
             "SELECT e.run_id, e.kind, e.ts, e.step_id, e.flow_id, e.content_version, e.channel, e.language, " +
             "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN e.props->>'outcome' END, " +
-            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN e.props->>'after' END, " +
             "CASE WHEN e.kind IN ('flow-started', 'commune-known') THEN e.props->>'commune' END " +
             "FROM analytics_runs r JOIN events e ON e.conversation_id = r.conversation_id AND e.run_id = r.run_id " +
             "WHERE r.day = @day ORDER BY r.conversation_id, e.run_id, e.id", ("day", day)))
@@ -120,7 +118,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
                 }
                 events.Add(new RunEvent(
                     reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                    Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Text(reader, 7), Text(reader, 8), Text(reader, 9), Text(reader, 10)));
+                    Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Text(reader, 7), Text(reader, 8), Text(reader, 9)));
             }
             rollup.Add(RunFacts.Fold(events));
         }
@@ -248,7 +246,7 @@ public sealed class PostgresAnalyticsReader(PostgresDatabase database, TimeSpan 
             "GROUP BY 1, 2, 3",
             r => (Text: r.GetString(0), Flow: r.IsDBNull(1) ? null : r.GetString(1), Offered: r.GetString(2), Count: r.GetInt64(3)),
             cancellationToken, [.. parameters]);
-        return NotUnderstoodText.Merge(groups.Select(g => (g.Text, g.Flow, g.Offered, g.Count)), limit);
+        return NotUnderstoodText.Merge(groups, limit);
     }
 
     public Task<IReadOnlyList<KeyedCount>> LinkClicksAsync(AnalyticsFilter filter, CancellationToken cancellationToken)

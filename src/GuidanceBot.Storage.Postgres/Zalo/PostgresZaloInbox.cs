@@ -54,12 +54,9 @@ public sealed class PostgresZaloInbox(PostgresDatabase database, TimeProvider ti
         return claimed.OrderBy(c => c.Seq).Select(c => c.Item).ToList();
     }
 
-    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, "SELECT count(*) FROM zalo_inbox WHERE processed_at IS NULL");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
+        Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM zalo_inbox WHERE processed_at IS NULL", cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task CompleteAsync(ZaloInboxItem item, string outcome, IReadOnlyList<string> messages, bool ranTurn, IReadOnlyList<string>? choices,
         DateTimeOffset? reminderDue, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            using var connection = Open();
+            using var connection = database.Open();
             // IMMEDIATE: another process refreshing the same file waits, then finds the watermark moved and does little.
             using var transaction = connection.BeginTransaction(deferred: false);
             var from = Scalar(connection, transaction, "SELECT COALESCE((SELECT value FROM rollup_state WHERE name = $name), 0)", ("$name", Watermark));
@@ -72,7 +72,8 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         var rollup = new DayRollup();
         using (var command = Command(connection, transaction,
             "SELECT e.run_id, e.kind, e.ts, e.step_id, e.flow_id, e.content_version, e.channel, e.language, " +
-            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed', 'flow-started', 'commune-known') THEN e.props END " +
+            "CASE WHEN e.kind IN ('flow-completed', 'flow-resumed') THEN json_extract(e.props, '$.outcome') END, " +
+            "CASE WHEN e.kind IN ('flow-started', 'commune-known') THEN json_extract(e.props, '$.commune') END " +
             "FROM analytics_runs r JOIN events e ON e.run_id = r.run_id WHERE r.day = $day AND e.id <= $to ORDER BY e.run_id, e.id",
             ("$day", day), ("$to", upTo)))
         using (var reader = command.ExecuteReader())
@@ -88,12 +89,9 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
                     events.Clear();
                     run = id;
                 }
-                var props = reader.IsDBNull(8) ? null : reader.GetString(8);
                 events.Add(new RunEvent(
                     reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                    props is null ? null : Json(props, "outcome"), props is null ? null : Json(props, "after"), props is null ? null : Json(props, "commune")));
+                    Text(reader, 3), Text(reader, 4), Text(reader, 5), reader.GetString(6), Text(reader, 7), Text(reader, 8), Text(reader, 9)));
             }
             rollup.Add(RunFacts.Fold(events));
         }
@@ -176,34 +174,30 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
 
     /// <summary>The eight run columns of rollup_runs summed per value of <paramref name="by"/> (a column name of ours, never input).</summary>
     private Task<IReadOnlyList<T>> RunSumsAsync<T>(string by, string? flowId, AnalyticsFilter filter, Func<string, long[], T> map, CancellationToken cancellationToken) =>
-        QueryAsync(
+        database.QueryAsync(
             $"SELECT {by}, SUM(started), SUM(completed), SUM(abandoned), SUM(cancelled), SUM(handed_off), SUM(replaced), SUM(in_progress), SUM(resumed) " +
             $"FROM rollup_runs WHERE {RollupWhere(flowId, filter)} GROUP BY {by} ORDER BY {by}",
-            RollupParameters(flowId, filter),
             r => map(r.GetString(0), [.. Enumerable.Range(1, 8).Select(r.GetInt64)]),
-            cancellationToken);
+            cancellationToken, RollupParameters(flowId, filter));
 
     public Task<IReadOnlyList<StepTotals>> StepTotalsAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
-        QueryAsync(
+        database.QueryAsync(
             $"SELECT flow_id, step_id, {StepColumns} FROM rollup_steps WHERE {RollupWhere(flowId, filter)} GROUP BY flow_id, step_id",
-            RollupParameters(flowId, filter),
             r => new StepTotals(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
                 r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)),
-            cancellationToken);
+            cancellationToken, RollupParameters(flowId, filter));
 
     public Task<IReadOnlyList<StepSecondsBar>> StepSecondsAsync(string flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
-        QueryAsync(
+        database.QueryAsync(
             $"SELECT flow_id, step_id, bucket, SUM(runs) FROM rollup_step_seconds WHERE {RollupWhere(flowId, filter)} GROUP BY flow_id, step_id, bucket",
-            RollupParameters(flowId, filter),
             r => new StepSecondsBar(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt64(3)),
-            cancellationToken);
+            cancellationToken, RollupParameters(flowId, filter));
 
     public Task<IReadOnlyList<KeyedCount>> OutcomesAsync(string? flowId, AnalyticsFilter filter, CancellationToken cancellationToken) =>
-        QueryAsync(
+        database.QueryAsync(
             $"SELECT flow_id, outcome, SUM(runs) FROM rollup_outcomes WHERE {RollupWhere(flowId, filter)} GROUP BY flow_id, outcome ORDER BY 3 DESC, 2",
-            RollupParameters(flowId, filter),
             r => new KeyedCount(r.GetString(0), r.GetString(1), r.GetInt64(2)),
-            cancellationToken);
+            cancellationToken, RollupParameters(flowId, filter));
 
     public Task<IReadOnlyList<KeyedCount>> NotUnderstoodAsync(string? flowId, AnalyticsFilter filter, int limit, CancellationToken cancellationToken)
     {
@@ -214,52 +208,47 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
             parameters.Add(("$flow", flowId));
         }
         parameters.Add(("$limit", limit));
-        return QueryAsync(
+        return database.QueryAsync(
             $"SELECT json_extract(props, '$.text') AS text, COUNT(*) FROM events WHERE {where} AND text IS NOT NULL GROUP BY text ORDER BY 2 DESC, 1 LIMIT $limit",
-            parameters,
             r => new KeyedCount(flowId, r.GetString(0), r.GetInt64(1)),
-            cancellationToken);
+            cancellationToken, [.. parameters]);
     }
 
     public async Task<IReadOnlyList<NotUnderstoodText>> NotUnderstoodOffersAsync(AnalyticsFilter filter, int limit, CancellationToken cancellationToken)
     {
         var (where, parameters) = EventWhere(EventKinds.NotUnderstood, filter);
         // One pass over the period's not-understood events; the few (text, flow, offer) groups are merged here.
-        var groups = await QueryAsync(
+        var groups = await database.QueryAsync(
             $"SELECT json_extract(props, '$.text') AS text, flow_id, COALESCE(json_extract(props, '$.offered'), ''), COUNT(*) FROM events WHERE {where} AND text IS NOT NULL " +
             "GROUP BY text, flow_id, 3",
-            parameters,
             r => (Text: r.GetString(0), Flow: r.IsDBNull(1) ? null : r.GetString(1), Offered: r.GetString(2), Count: r.GetInt64(3)),
-            cancellationToken);
+            cancellationToken, [.. parameters]);
         return NotUnderstoodText.Merge(groups, limit);
     }
 
     public Task<IReadOnlyList<KeyedCount>> LinkClicksAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
     {
         var (where, parameters) = EventWhere(EventKinds.LinkClicked, filter);
-        return QueryAsync(
+        return database.QueryAsync(
             $"SELECT flow_id, json_extract(props, '$.link') AS link, COUNT(*) FROM events WHERE {where} AND link IS NOT NULL GROUP BY flow_id, link ORDER BY 1, 3 DESC",
-            parameters,
             r => new KeyedCount(r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetInt64(2)),
-            cancellationToken);
+            cancellationToken, [.. parameters]);
     }
 
     public Task<IReadOnlyList<HelpfulTotals>> HelpfulAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
     {
         var (where, parameters) = EventWhere(EventKinds.HelpfulAnswered, filter);
-        return QueryAsync(
+        return database.QueryAsync(
             $"SELECT flow_id, COUNT(*), SUM(json_extract(props, '$.helpful') = 'yes') FROM events WHERE {where} AND flow_id IS NOT NULL GROUP BY flow_id ORDER BY 1",
-            parameters,
             r => new HelpfulTotals(r.GetString(0), r.GetInt64(1), r.GetInt64(2)),
-            cancellationToken);
+            cancellationToken, [.. parameters]);
     }
 
     public Task<IReadOnlyList<string>> VersionsAsync(string flowId, CancellationToken cancellationToken) =>
-        QueryAsync(
+        database.QueryAsync(
             "SELECT content_version FROM rollup_runs WHERE flow_id = $flow GROUP BY content_version ORDER BY MAX(day) DESC, content_version",
-            [("$flow", flowId)],
             r => r.GetString(0),
-            cancellationToken);
+            cancellationToken, ("$flow", flowId));
 
     private static string RollupWhere(string? flowId, AnalyticsFilter filter) =>
         string.Join(" AND ", new[]
@@ -273,9 +262,9 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
             filter.Commune is null ? null : "commune = $commune",
         }.Where(c => c is not null));
 
-    private static List<(string, object)> RollupParameters(string? flowId, AnalyticsFilter filter)
+    private static (string, object?)[] RollupParameters(string? flowId, AnalyticsFilter filter)
     {
-        var parameters = new List<(string, object)>();
+        var parameters = new List<(string, object?)>();
         if (flowId is not null) parameters.Add(("$flow", flowId));
         if (filter.From is { } from) parameters.Add(("$from", AnalyticsFilter.DayNumber(from)));
         if (filter.To is { } to) parameters.Add(("$to", AnalyticsFilter.DayNumber(to)));
@@ -283,14 +272,14 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
         if (filter.Version is not null) parameters.Add(("$version", filter.Version));
         if (filter.Language is not null) parameters.Add(("$language", filter.Language));
         if (filter.Commune is not null) parameters.Add(("$commune", filter.Commune));
-        return parameters;
+        return [.. parameters];
     }
 
     /// <summary>Events of one kind in the filter's days (as timestamps in the reporting time zone).</summary>
-    private (string Where, List<(string, object)> Parameters) EventWhere(string kind, AnalyticsFilter filter)
+    private (string Where, List<(string, object?)> Parameters) EventWhere(string kind, AnalyticsFilter filter)
     {
         var where = "kind = $kind";
-        var parameters = new List<(string, object)> { ("$kind", kind) };
+        var parameters = new List<(string, object?)> { ("$kind", kind) };
         if (filter.From is { } from)
         {
             where += " AND ts >= $fromTs";
@@ -322,46 +311,22 @@ public sealed class SqliteAnalyticsReader(SqliteDatabase database, TimeSpan dayO
     private long DayStart(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), dayOffset).ToUnixTimeMilliseconds();
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, IEnumerable<(string, object)> parameters, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var command = Command(connection, null, sql, parameters.ToArray());
-        var result = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(map(reader));
-        }
-        return result;
-    }
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    private static string? Json(string props, string name)
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var document = System.Text.Json.JsonDocument.Parse(props);
-        return document.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
-    }
-
-    private SqliteConnection Open() => database.Open();
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
+        var command = SqliteDatabase.Command(connection, sql, parameters);
         command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
         return command;
     }
 
-    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object)[] parameters)
+    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object?)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object)[] parameters)
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object?)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();

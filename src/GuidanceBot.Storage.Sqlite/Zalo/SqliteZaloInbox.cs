@@ -120,12 +120,9 @@ public sealed class SqliteZaloInbox(SqliteDatabase database, TimeProvider time) 
         }
     }
 
-    public async Task<long> CountPendingAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT count(*) FROM zalo_inbox WHERE processed_at IS NULL");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public async Task<long> CountPendingAsync(CancellationToken cancellationToken) =>
+        Convert.ToInt64(await database.ScalarAsync("SELECT count(*) FROM zalo_inbox WHERE processed_at IS NULL", cancellationToken),
+            System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IReadOnlyList<ZaloInboxItem>> ClaimAsync(int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
