@@ -12,6 +12,7 @@ using GuidanceBot.Web.DataProtection;
 using GuidanceBot.Web.Hosting;
 using GuidanceBot.Web.Html;
 using GuidanceBot.Web.Links;
+using GuidanceBot.Web.Privacy;
 using GuidanceBot.Web.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,7 +31,7 @@ builder.Services.AddServerPages();
 builder.Services.AddDashboard();
 builder.Services.AddBotConnector(builder.Configuration);
 builder.Services.AddSharedKeyRing();
-GuidanceBot.Web.Privacy.CitizenDataRetention.AddTo(builder.Services, builder.Configuration);
+builder.Services.AddCitizenDataRetention(builder.Configuration);
 
 var app = builder.Build();
 app.UseGuidanceBotHosting();

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using GuidanceBot.Web.Channels.DirectLine;
+using GuidanceBot.Web.Channels.Zalo;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -17,7 +19,7 @@ public static class AbuseLimits
     /// <summary>The largest request body any endpoint reads; each endpoint has a smaller limit of its own (most 64 KB).</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
-    private const string DirectLine = "/v3/directline";
+    private const string DirectLine = DirectLineEndpoints.BasePath;
 
     /// <summary>Which limit a request counts against; None for everything else (static files, the dashboard's pages, health).</summary>
     private enum Kind { None, Conversations, Messages, Zalo, SignIn, Stream }
@@ -69,7 +71,7 @@ public static class AbuseLimits
             "/webchat/token" or DirectLine + "/tokens/generate" or DirectLine + "/conversations" => Kind.Conversations,
             "/api/messages" => Kind.Messages,
             var p when p.StartsWith(DirectLine + "/conversations/", StringComparison.Ordinal) && p.EndsWith("/activities", StringComparison.Ordinal) => Kind.Messages,
-            "/api/zalo/webhook" => Kind.Zalo,
+            ZaloWebhookEndpoints.Path => Kind.Zalo,
             "/dashboard/sign-in" => Kind.SignIn,
             _ => Kind.None,
         };

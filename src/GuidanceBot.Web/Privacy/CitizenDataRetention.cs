@@ -1,5 +1,4 @@
 using GuidanceBot.Privacy;
-using GuidanceBot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GuidanceBot.Web.Privacy;
@@ -11,14 +10,6 @@ namespace GuidanceBot.Web.Privacy;
 public sealed class CitizenDataRetention(ICitizenData data, IOptions<PrivacyOptions> options, TimeProvider time, ILogger<CitizenDataRetention> logger)
     : BackgroundService
 {
-    /// <summary>Registers the options (validated at start-up) and the clean-up.</summary>
-    public static void AddTo(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<PrivacyOptions>>(new OptionsProblem<PrivacyOptions>(o => o.Problem()));
-        services.AddHostedService<CitizenDataRetention>();
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.RetentionEvery, time);

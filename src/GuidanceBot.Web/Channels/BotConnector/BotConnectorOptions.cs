@@ -1,4 +1,3 @@
-using System.Net;
 using GuidanceBot.Web.Channels.Queues;
 
 namespace GuidanceBot.Web.Channels.BotConnector;
@@ -171,5 +170,5 @@ public sealed class BotConnectorOptions : DeliveryOptions
 
     internal static bool IsUsableUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && (uri.IsLoopback || IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip))));
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && ServiceUrlPolicy.IsThisMachine(uri)));
 }

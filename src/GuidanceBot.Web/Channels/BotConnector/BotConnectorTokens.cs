@@ -40,12 +40,7 @@ public sealed partial class BotConnectorTokens(IHttpClientFactory http, IOptions
         try
         {
             // Another caller may have fetched it while this one waited.
-            if (Fresh(_cached) is { } fetched)
-            {
-                return new ConnectorToken(fetched, null);
-            }
-            var result = await FetchAsync(cancellationToken);
-            return result.Failure is null ? new ConnectorToken(result.Token!.Value, null) : new ConnectorToken(null, result.Failure);
+            return Fresh(_cached) is { } fetched ? new ConnectorToken(fetched, null) : await FetchAsync(cancellationToken);
         }
         finally
         {
@@ -65,7 +60,7 @@ public sealed partial class BotConnectorTokens(IHttpClientFactory http, IOptions
 
     private string? Fresh(Cached? cached) => cached is not null && time.GetUtcNow() < cached.RenewAt ? cached.Value : null;
 
-    private async Task<(Cached? Token, string? Failure)> FetchAsync(CancellationToken cancellationToken)
+    private async Task<ConnectorToken> FetchAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
         using var request = o.Type == MicrosoftAppType.UserAssignedMSI ? ManagedIdentityRequest(o) : ClientCredentialsRequest(o);
@@ -81,25 +76,25 @@ public sealed partial class BotConnectorTokens(IHttpClientFactory http, IOptions
                     ? e.GetString() : null;
                 var failure = $"token-http-{(int)response.StatusCode}" + (error is { Length: <= 64 } ? $":{error}" : "");
                 LogTokenRefused(failure);
-                return (null, failure);
+                return new ConnectorToken(null, failure);
             }
             if (Parse(json.RootElement) is not { } cached)
             {
                 LogTokenRefused("token-unreadable");
-                return (null, "token-unreadable");
+                return new ConnectorToken(null, "token-unreadable");
             }
             _cached = cached;
-            return (cached, null);
+            return new ConnectorToken(cached.Value, null);
         }
         catch (JsonException)
         {
             LogTokenRefused("token-unreadable");
-            return (null, "token-unreadable");
+            return new ConnectorToken(null, "token-unreadable");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogTokenUnreachable(e.GetType().Name);
-            return (null, "token-unreachable");
+            return new ConnectorToken(null, "token-unreachable");
         }
     }
 

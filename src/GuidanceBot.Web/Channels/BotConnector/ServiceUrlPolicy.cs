@@ -23,11 +23,14 @@ public static class ServiceUrlPolicy
         {
             return "'serviceUrl' must be an absolute http(s) URL without credentials, query or fragment.";
         }
-        var local = uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip));
+        var local = IsThisMachine(uri);
         if (!vouchedByToken)
         {
             return local ? null : "Without a configured Microsoft app id, replies are posted to this machine only (a loopback 'serviceUrl', e.g. the Emulator's).";
         }
         return uri.Scheme == Uri.UriSchemeHttps || local ? null : "'serviceUrl' must be https.";
     }
+
+    /// <summary>True when <paramref name="uri"/> names this machine (localhost or a loopback address), where plain http is accepted.</summary>
+    internal static bool IsThisMachine(Uri uri) => uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip));
 }

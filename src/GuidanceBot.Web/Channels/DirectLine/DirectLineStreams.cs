@@ -16,17 +16,6 @@ public sealed class DirectLineStreams : IDirectLineObserver, IDisposable
 
     public DirectLineStreams(IDirectLineNotifications notifications) => _notifications = notifications.Subscribe(this);
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _open.Values.Sum(l => l.Count);
-            }
-        }
-    }
-
     /// <summary>Opens a stream whose client has seen everything up to <paramref name="watermark"/>; it first catches up from the transcript.</summary>
     public StreamSubscription Open(string conversationId, long watermark)
     {

@@ -24,8 +24,6 @@ public abstract class OutboxWorker<TItem>(IOutbox<TItem> outbox, TimeProvider ti
 
     protected override TimeSpan Interval => Delivery.PollInterval;
 
-    protected override Task<int> RoundAsync(CancellationToken cancellationToken) => DeliverDueAsync(cancellationToken);
-
     /// <summary>
     /// One delivery attempt of a claimed row. <paramref name="attempted"/> is false when the row was judged without
     /// calling the channel (e.g. outside a service window), so a drop is not counted as a send error.
@@ -33,7 +31,7 @@ public abstract class OutboxWorker<TItem>(IOutbox<TItem> outbox, TimeProvider ti
     protected abstract Task<(DeliveryResult Result, bool Attempted)> AttemptAsync(TItem item, CancellationToken cancellationToken);
 
     /// <summary>Claims a batch of due rows and delivers it; returns how many rows it claimed.</summary>
-    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RoundAsync(CancellationToken cancellationToken)
     {
         var lease = Delivery.SendLease;
         var claimedAt = Time.GetUtcNow();
