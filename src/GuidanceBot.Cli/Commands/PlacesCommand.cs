@@ -34,28 +34,26 @@ public static class PlacesCommand
         var find = new Command("find", "Show what the bot recognises TEXT as: the unit (and the former unit it came through), the candidates, or unknown.") { text };
         var command = new Command("places", "The province's communes and wards (id<TAB>name<TAB>kind), or what a text is recognised as.") { province, json, find };
 
-        int Run(ParseResult parse, IReadOnlyList<string> arguments)
+        int Run(ParseResult parse, string? textToRecognise)
         {
             // The host's settings: GuidanceBot:Bot:Province and the content folder, as the web host reads them.
             using var host = CliHost.Build(parse, database);
-            return PlacesCommand.Run(arguments,
+            return PlacesCommand.Run(textToRecognise,
                 parse.GetValue(province) ?? host.Services.GetRequiredService<IOptions<BotOptions>>().Value.Province,
                 host.Services.GetRequiredService<IOptions<ContentOptions>>().Value.Directory,
                 console.Out, console.Error, parse.GetValue(json));
         }
-        command.SetAction(parse => Run(parse, []));
-        find.SetAction(parse => Run(parse, ["find", .. parse.GetValue(text)!]));
+        command.SetAction(parse => Run(parse, null));
+        find.SetAction(parse => Run(parse, string.Join(' ', parse.GetValue(text)!)));
         return command;
     }
 
-    /// <param name="arguments">The positional arguments after <c>places</c>: none, or <c>find</c> and the text.</param>
+    /// <param name="text">The text to recognise (<c>places find TEXT</c>); null lists the communes.</param>
     /// <param name="province">The province id; null for the default (thanh-hoa).</param>
     /// <param name="contentDirectory">The content folder whose <c>places/</c> holds the province files.</param>
     /// <param name="json">Print JSON instead of tab-separated lines.</param>
-    public static int Run(IReadOnlyList<string> arguments, string? province, string contentDirectory, TextWriter stdout, TextWriter stderr, bool json = false)
+    public static int Run(string? text, string? province, string contentDirectory, TextWriter stdout, TextWriter stderr, bool json = false)
     {
-        var finding = arguments.Count > 0 && arguments[0] == "find";
-
         PlaceDirectory places;
         try
         {
@@ -68,7 +66,7 @@ public static class PlacesCommand
             return 1;
         }
 
-        if (!finding)
+        if (text is null)
         {
             if (json)
             {
@@ -80,7 +78,7 @@ public static class PlacesCommand
             return 0;
         }
 
-        var match = places.Recognize(string.Join(' ', arguments.Skip(1)));
+        var match = places.Recognize(text);
         if (json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(match switch

@@ -62,9 +62,11 @@ public static class StaffCommand
                 return 1;
             }
         }
-        if (string.IsNullOrEmpty(password) || StaffAccounts.CheckPassword(password) is not null)
+        // Input that ends before a password is an empty one: too short.
+        password ??= "";
+        if (StaffAccounts.CheckPassword(password) is { } badPassword)
         {
-            console.Error.WriteLine(StaffAccounts.CheckPassword(password ?? "") ?? "No password given.");
+            console.Error.WriteLine(badPassword);
             return 1;
         }
         var added = await accounts.AddOrResetAsync(name, role, password, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class PlacesCommandTests
     [Fact]
     public void Places_of_thanh_hoa_lists_166_units_as_id_name_kind_19_of_them_phuong()
     {
-        var exit = PlacesCommand.Run([], "thanh-hoa", Dialogs, _stdout, _stderr);
+        var exit = PlacesCommand.Run(null, "thanh-hoa", Dialogs, _stdout, _stderr);
 
         Assert.Equal(0, exit);
         Assert.Equal("", _stderr.ToString());
@@ -27,14 +27,14 @@ public sealed class PlacesCommandTests
     [Fact]
     public void Without_a_province_the_default_is_thanh_hoa()
     {
-        Assert.Equal(0, PlacesCommand.Run([], null, Dialogs, _stdout, _stderr));
+        Assert.Equal(0, PlacesCommand.Run(null, null, Dialogs, _stdout, _stderr));
         Assert.Equal(166, Lines().Length);
     }
 
     [Fact]
     public void Find_shows_the_unit_the_former_unit_and_the_sentence()
     {
-        var exit = PlacesCommand.Run(["find", "phường", "Điện", "Biên", "cũ"], "thanh-hoa", Dialogs, _stdout, _stderr);
+        var exit = PlacesCommand.Run("phường Điện Biên cũ", "thanh-hoa", Dialogs, _stdout, _stderr);
 
         Assert.Equal(0, exit);
         Assert.Equal(["found\tphuong-hac-thanh\tHạc Thành\tphuong\tvia phường Điện Biên (thành phố Thanh Hóa)",
@@ -44,7 +44,7 @@ public sealed class PlacesCommandTests
     [Fact]
     public void Find_shows_the_candidates_of_an_ambiguous_name()
     {
-        PlacesCommand.Run(["find", "Xuân Lộc"], null, Dialogs, _stdout, _stderr);
+        PlacesCommand.Run("Xuân Lộc", null, Dialogs, _stdout, _stderr);
 
         var lines = Lines();
         Assert.Equal("ambiguous\tseveral units have this name", lines[0]);
@@ -55,7 +55,7 @@ public sealed class PlacesCommandTests
     [Fact]
     public void Find_says_unknown_rather_than_guess()
     {
-        PlacesCommand.Run(["find", "phường Bến Nghé"], null, Dialogs, _stdout, _stderr);
+        PlacesCommand.Run("phường Bến Nghé", null, Dialogs, _stdout, _stderr);
 
         Assert.Equal(["unknown\tno commune or ward of Thanh Hóa is named in the text"], Lines());
     }
@@ -63,7 +63,7 @@ public sealed class PlacesCommandTests
     [Fact]
     public void A_province_without_a_file_exits_1_naming_the_provinces_there_are()
     {
-        var exit = PlacesCommand.Run([], "ha-noi", Dialogs, _stdout, _stderr);
+        var exit = PlacesCommand.Run(null, "ha-noi", Dialogs, _stdout, _stderr);
 
         Assert.Equal(1, exit);
         Assert.Contains("no place file for province 'ha-noi'", _stderr.ToString());

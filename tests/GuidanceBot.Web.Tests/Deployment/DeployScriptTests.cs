@@ -119,7 +119,7 @@ public sealed class DeployScriptTests : IDisposable
         {
             "az group create -n rg-guidancebot -l southeastasia",
             $"az deployment group create -g rg-guidancebot -n main -f {Path.Combine(RepositoryFiles.Templates, "azure", "main.bicep")}",
-            $"dotnet publish {Path.Combine(RepositoryFiles.Root, "src", "GuidanceBot.Web")} -c Release",
+            $"dotnet publish {Path.Combine(Repository.Root, "src", "GuidanceBot.Web")} -c Release",
             "zip -qr",
             "az webapp deploy -g rg-guidancebot -n dn06-web-abc --src-path",
         }.Select(start => Array.FindIndex(calls, c => c.StartsWith(start, StringComparison.Ordinal))).ToList();

@@ -2,24 +2,10 @@ using System.Diagnostics;
 
 namespace GuidanceBot.Tests.Deployment;
 
-/// <summary>Where the repository's own files are (deploymentTemplates/, dialogs/), and running the tools that check them.</summary>
+/// <summary>Where the deployment templates are, and running the tools that check them.</summary>
 public static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
-
-    public static string Templates => Path.Combine(Root, "deploymentTemplates");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GuidanceBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"No GuidanceBot.sln above {AppContext.BaseDirectory}.");
-    }
+    public static string Templates => Path.Combine(Repository.Root, "deploymentTemplates");
 
     /// <summary>Runs a tool to its end (at most two minutes); its exit code and everything it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string tool, IEnumerable<string> arguments,

@@ -100,7 +100,7 @@ public sealed partial class ConfigurationDocsTests
     private static Dictionary<string, Row> Rows()
     {
         var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(RepositoryFiles.Root, "docs", "configuration.md")))
+        foreach (var line in File.ReadLines(Path.Combine(Repository.Root, "docs", "configuration.md")))
         {
             var cells = line.Split('|');
             if (!line.StartsWith("| `", StringComparison.Ordinal) || cells.Length < 5)

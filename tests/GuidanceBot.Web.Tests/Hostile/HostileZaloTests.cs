@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using GuidanceBot.Tests.Zalo;
-using GuidanceBot.Web.Channels.Zalo;
 
 namespace GuidanceBot.Tests.Hostile;
 
@@ -28,13 +26,7 @@ public sealed class HostileZaloTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostRawAsync(byte[] raw, bool sign)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhookEndpoints.Path) { Content = new ByteArrayContent(raw) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        if (sign)
-        {
-            request.Headers.TryAddWithoutValidation(ZaloSignature.Header,
-                ZaloSignature.Compute(FakeZalo.AppId, raw, ZaloTestHost.Ms(Start), ZaloTestHost.OaSecretKey));
-        }
+        using var request = ZaloTestHost.Signed(raw, FakeZalo.AppId, ZaloTestHost.Ms(Start), sign ? "sign" : null);
         return await _host.Client.SendAsync(request);
     }
 

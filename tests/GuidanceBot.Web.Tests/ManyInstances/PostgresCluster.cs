@@ -47,7 +47,7 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     private static async Task<string> RunAsync(params string[] args)
     {
-        var script = FindUpwards(Path.Combine("tests", "postgres-cluster.sh"));
+        var script = Path.Combine(Repository.Root, "tests", "postgres-cluster.sh");
         var start = new ProcessStartInfo("bash", [script, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -55,17 +55,5 @@ public sealed class PostgresCluster : IAsyncDisposable
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"postgres-cluster.sh {string.Join(' ', args)} failed: {await error}");
         return await output;
-    }
-
-    private static string FindUpwards(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, relative)))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-        throw new FileNotFoundException(relative);
     }
 }

@@ -99,14 +99,20 @@ public sealed class ZaloTestHost : IAsyncDisposable
     }
 
     /// <summary>A webhook request for the event, signed the way Zalo signs it (or with the given signature; null sends none).</summary>
-    public static HttpRequestMessage Signed(JsonObject e, string? signature = "sign")
+    public static HttpRequestMessage Signed(JsonObject e, string? signature = "sign") =>
+        Signed(Encoding.UTF8.GetBytes(e.ToJsonString()), (string)e["app_id"]!, (string)e["timestamp"]!, signature);
+
+    /// <summary>
+    /// A webhook request with this body as bytes (which need not be valid JSON or UTF-8), signed the way Zalo signs it for
+    /// this app id and timestamp (or with the given signature; null sends none).
+    /// </summary>
+    public static HttpRequestMessage Signed(byte[] raw, string appId, string timestamp, string? signature = "sign")
     {
-        var raw = Encoding.UTF8.GetBytes(e.ToJsonString());
         var request = new HttpRequestMessage(HttpMethod.Post, ZaloWebhookEndpoints.Path) { Content = new ByteArrayContent(raw) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (signature == "sign")
         {
-            signature = ZaloSignature.Compute((string)e["app_id"]!, raw, (string)e["timestamp"]!, OaSecretKey);
+            signature = ZaloSignature.Compute(appId, raw, timestamp, OaSecretKey);
         }
         if (signature is not null)
         {
