@@ -29,12 +29,7 @@ public sealed class PostgresDirectLineTranscript(PostgresDatabase database, Post
     public async Task<long> AppendAsync(string conversationId, string? userId, IReadOnlyList<string> activities, DirectLineRetention retention,
         CancellationToken cancellationToken)
     {
-        retention.Check(activities);
-        if (activities.Count == 0)
-        {
-            throw new ArgumentException("Append at least one activity.", nameof(activities));
-        }
-        var sizes = activities.Select(a => System.Text.Encoding.UTF8.GetByteCount(a)).ToArray();
+        var sizes = retention.SizesToAppend(activities);
         var now = time.GetUtcNow();
         await using var command = database.Command(
             "WITH c AS (" +

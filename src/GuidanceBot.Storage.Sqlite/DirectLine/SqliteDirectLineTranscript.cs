@@ -49,7 +49,7 @@ public sealed class SqliteDirectLineTranscript : IDirectLineTranscript, IAsyncDi
         return command;
     }
 
-    private sealed record PendingAppend(string ConversationId, string? UserId, IReadOnlyList<string> Activities, DirectLineRetention Retention)
+    private sealed record PendingAppend(string ConversationId, string? UserId, IReadOnlyList<string> Activities, int[] Sizes, DirectLineRetention Retention)
     {
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -75,12 +75,7 @@ public sealed class SqliteDirectLineTranscript : IDirectLineTranscript, IAsyncDi
     public Task<long> AppendAsync(string conversationId, string? userId, IReadOnlyList<string> activities, DirectLineRetention retention,
         CancellationToken cancellationToken)
     {
-        retention.Check(activities);
-        if (activities.Count == 0)
-        {
-            throw new ArgumentException("Append at least one activity.", nameof(activities));
-        }
-        var append = new PendingAppend(conversationId, userId, activities, retention);
+        var append = new PendingAppend(conversationId, userId, activities, retention.SizesToAppend(activities), retention);
         return _appends.Writer.TryWrite(append) ? append.Done.Task.WaitAsync(cancellationToken) : throw new ObjectDisposedException(nameof(SqliteDirectLineTranscript));
     }
 
@@ -131,11 +126,11 @@ public sealed class SqliteDirectLineTranscript : IDirectLineTranscript, IAsyncDi
 
     private long Write(PendingAppend append, SqliteTransaction transaction, long now)
     {
-        var sizes = append.Activities.Select(a => (long)System.Text.Encoding.UTF8.GetByteCount(a)).ToList();
+        var sizes = append.Sizes;
         var upsert = _upsert.Value;
         upsert.Transaction = transaction;
         (upsert.Parameters["$c"].Value, upsert.Parameters["$user"].Value) = (append.ConversationId, (object?)append.UserId ?? DBNull.Value);
-        (upsert.Parameters["$n"].Value, upsert.Parameters["$bytes"].Value, upsert.Parameters["$now"].Value) = ((long)append.Activities.Count, sizes.Sum(), now);
+        (upsert.Parameters["$n"].Value, upsert.Parameters["$bytes"].Value, upsert.Parameters["$now"].Value) = ((long)append.Activities.Count, sizes.Sum(s => (long)s), now);
         long kept, last, bytes;
         using (var reader = upsert.ExecuteReader())
         {

@@ -27,20 +27,30 @@ public sealed record DirectLineRetention(int MaxActivities, int MaxActivityBytes
     /// <summary>True when a conversation with this many activities and bytes must be trimmed.</summary>
     public bool IsOver(long count, long bytes) => count > MaxActivities || bytes > MaxConversationBytes;
 
-    /// <summary>Throws when an activity may not be stored: too large, or not a JSON object.</summary>
-    public void Check(IReadOnlyList<string> activities)
+    /// <summary>
+    /// The UTF-8 size of each activity to append, the figure both stores keep beside it; throws when there is none or
+    /// one may not be stored: too large, or not a JSON object.
+    /// </summary>
+    public int[] SizesToAppend(IReadOnlyList<string> activities)
     {
-        foreach (var json in activities)
+        if (activities.Count == 0)
         {
+            throw new ArgumentException("Append at least one activity.", nameof(activities));
+        }
+        var sizes = new int[activities.Count];
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var json = activities[i];
             if (json.Length < 2 || json[0] != '{' || json[^1] != '}')
             {
                 throw new ArgumentException("A Direct Line activity is stored as a JSON object.", nameof(activities));
             }
-            var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
-            if (bytes > MaxActivityBytes)
+            sizes[i] = System.Text.Encoding.UTF8.GetByteCount(json);
+            if (sizes[i] > MaxActivityBytes)
             {
-                throw new ArgumentException($"A Direct Line activity of {bytes} bytes is larger than the {MaxActivityBytes} bytes kept per activity.", nameof(activities));
+                throw new ArgumentException($"A Direct Line activity of {sizes[i]} bytes is larger than the {MaxActivityBytes} bytes kept per activity.", nameof(activities));
             }
         }
+        return sizes;
     }
 }
